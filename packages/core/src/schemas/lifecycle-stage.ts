@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/**
+ * Lifecycle stages. The spec spells the trial stage `TRAIL`; the live API sends `TRIAL`.
+ * Both are accepted on read so neither side's data is rejected.
+ */
+export const LIFECYCLE_STAGES = ['ONBOARDING', 'TRAIL', 'TRIAL', 'ACTIVE', 'OFFBOARDED'] as const;
+export const LifecycleStage = z.enum(LIFECYCLE_STAGES);
+export type LifecycleStage = z.infer<typeof LifecycleStage>;

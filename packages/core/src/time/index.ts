@@ -1,0 +1,2 @@
+// filled in by the time module
+export {};
