@@ -1,4 +1,4 @@
-import type { UserConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 
 /**
  * Tests resolve workspace packages to their TypeScript sources through the
@@ -8,7 +8,7 @@ import type { UserConfig } from 'vitest/config';
  */
 const conditions = ['@amberkit/source', 'module', 'node', 'development|production'];
 
-export const sourceResolution: Pick<UserConfig, 'resolve' | 'ssr'> = {
+export const sourceResolution: Pick<ViteUserConfig, 'resolve' | 'ssr'> = {
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
 };
