@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { LIFECYCLE_STAGES } from '../schemas/index.js';
+import { type AmberfloClient, createAmberfloClient } from './create-client.js';
+import { RequestValidationError } from './error-classes.js';
+import { startTestServer } from './test-server.js';
+
+type Body = Record<string, unknown>;
+type Mutation = { field: string; apply: (body: Body) => Body };
+
+/** Sets (or with `undefined`, deletes) a dotted path in a copy of the body. */
+function at(field: string, value: unknown): Mutation {
+  return {
+    field,
+    apply(body) {
+      const copy: Body = structuredClone(body);
+      const keys = field.split('.');
+      let target = copy;
+      for (const key of keys.slice(0, -1)) target = target[key] as Body;
+      const last = keys.at(-1)!;
+      if (value === undefined) delete target[last];
+      else target[last] = value;
+      return copy;
+    },
+  };
+}
+
+const notString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer()),
+  fc.object(),
+);
+const notNumber = fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer()));
+const notBoolean = fc.oneof(fc.string(), fc.integer(), fc.constant(null));
+const badEmail = fc.string().filter((s) => !s.includes('@'));
+const badStage = fc.string().filter((s) => !(LIFECYCLE_STAGES as readonly string[]).includes(s));
+const badCurrency = fc.string().filter((s) => !/^[A-Z]{3}$/.test(s));
+const negativeOrFraction = fc.oneof(
+  fc.integer({ max: -1 }),
+  fc.double({ min: 0.1, max: 1e9, noNaN: true }).filter((n) => !Number.isInteger(n)),
+);
+const id = fc.string({ minLength: 1, maxLength: 40 });
+
+const address = fc.record({ line1: id, city: id, country: fc.constantFrom('US', 'DE', 'JP') });
+const customerRequest = fc.record({
+  customerId: id,
+  customerName: id,
+  customerEmail: fc.constantFrom('billing@acme.com', 'a.b@example.org'),
+  lifecycleStage: fc.constantFrom(...LIFECYCLE_STAGES),
+  test: fc.boolean(),
+  traits: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string()),
+  address,
+});
+
+const customerMutations = (required: readonly string[]) =>
+  fc.oneof(
+    ...required.map((field) => fc.constant(at(field, undefined))),
+    notString.map((v) => at('customerId', v)),
+    notString.map((v) => at('customerName', v)),
+    badEmail.map((v) => at('customerEmail', v)),
+    notString.map((v) => at('customerEmail', v)),
+    badStage.map((v) => at('lifecycleStage', v)),
+    notBoolean.map((v) => at('test', v)),
+    notString.map((v) => at('traits.k', v)),
+    fc.constant(at('address.city', undefined)),
+    notString.map((v) => at('address.line1', v)),
+  );
+
+type Case = {
+  name: string;
+  valid: fc.Arbitrary<Body>;
+  mutations: fc.Arbitrary<Mutation>;
+  send: (client: AmberfloClient, body: Body) => Promise<unknown>;
+};
+
+const cases: Case[] = [
+  {
+    name: 'customers.create (CustomerRequest)',
+    valid: customerRequest,
+    mutations: fc.oneof(
+      customerMutations(['customerId', 'customerName']),
+      fc.constant(at('customerName', '')),
+    ),
+    send: (client, body) => client.customers.create(body as never),
+  },
+  {
+    name: 'customers.update (Customer)',
+    valid: customerRequest.map((c) => ({ ...c, createTime: 1718153645993 })),
+    mutations: fc.oneof(
+      customerMutations(['customerId', 'customerName']),
+      negativeOrFraction.map((v) => at('createTime', v)),
+    ),
+    send: (client, body) => client.customers.update(body as never),
+  },
+  {
+    name: 'prepaidOrders.create (PrepaidOrderRequest)',
+    valid: fc.record({
+      customerId: id,
+      amount: fc.double({ min: 0.01, max: 1e9, noNaN: true }),
+      currency: fc.constantFrom('USD', 'EUR', 'JPY'),
+      expirationTime: fc.integer({ min: 0 }),
+    }),
+    mutations: fc.oneof(
+      fc.constant(at('customerId', undefined)),
+      fc.constant(at('amount', undefined)),
+      notString.map((v) => at('customerId', v)),
+      notNumber.map((v) => at('amount', v)),
+      fc.double({ max: 0, noNaN: true }).map((v) => at('amount', v)),
+      badCurrency.map((v) => at('currency', v)),
+      negativeOrFraction.map((v) => at('expirationTime', v)),
+    ),
+    send: (client, body) => client.prepaidOrders.create(body as never),
+  },
+  {
+    name: 'pricingPlans.assign (PricingPlanAssignmentRequest)',
+    valid: fc.record({ customerId: id, productId: id, startTime: fc.integer({ min: 0 }) }),
+    mutations: fc.oneof(
+      fc.constant(at('customerId', undefined)),
+      fc.constant(at('productId', undefined)),
+      fc.constant(at('productId', '')),
+      notString.map((v) => at('customerId', v)),
+      notString.map((v) => at('productId', v)),
+      negativeOrFraction.map((v) => at('startTime', v)),
+    ),
+    send: (client, body) => client.pricingPlans.assign(body as never),
+  },
+];
+
+describe.each(cases)('$name with a generated bad body', ({ valid, mutations, send }) => {
+  test('throws RequestValidationError naming the field, and sends nothing', async () => {
+    await using server = await startTestServer([{ status: 500 }]);
+    const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });
+    await fc.assert(
+      fc.asyncProperty(valid, mutations, async (body, mutation) => {
+        const error = await send(client, mutation.apply(body)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(RequestValidationError);
+        const { issues, message, status, code } = error as RequestValidationError;
+        expect(status).toBeUndefined();
+        expect(code).toBe('VALIDATION_FAILED');
+        expect(issues?.map((i) => i.path)).toContain(mutation.field);
+        expect(message).toContain(mutation.field);
+      }),
+      { numRuns: 150 },
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('the unmutated bodies are valid and do get sent (control)', async () => {
+    await using server = await startTestServer([{ status: 200, body: {} }]);
+    const client = createAmberfloClient({
+      apiKey: 'property-test-key-0001',
+      baseUrl: server.url,
+      validateResponses: 'off',
+    });
+    await fc.assert(
+      fc.asyncProperty(valid, async (body) => {
+        await send(client, body);
+      }),
+      { numRuns: 10 },
+    );
+    expect(server.requests).toHaveLength(10);
+  });
+});
+
+test('a body that is not an object, and bad ids, are refused before sending', async () => {
+  await using server = await startTestServer([{ body: {} }]);
+  const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });
+  for (const body of [null, [], 'customer', 42]) {
+    const error = await client.customers.create(body as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).issues?.[0]?.path).toBe('(body)');
+  }
+  for (const id of ['', '.', '..']) {
+    await expect(client.customers.get(id)).rejects.toBeInstanceOf(RequestValidationError);
+    await expect(client.customers.delete(id)).rejects.toBeInstanceOf(RequestValidationError);
+  }
+  const error = await client.invoices.list({ customerId: '' }).catch((e: unknown) => e);
+  expect((error as RequestValidationError).issues?.[0]?.path).toBe('customerId');
+  expect(server.requests).toHaveLength(0);
+});
