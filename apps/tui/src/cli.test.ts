@@ -1,0 +1,94 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from './commands/test-support/run-cli.js';
+import { tempDir } from './commands/test-support/temp-dir.js';
+import { writeConfigFile } from './config/file.js';
+
+const version = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
+  .version as string;
+
+/** Each case gets an empty config home, so no developer config leaks in. */
+async function run(args: string[], env: Record<string, string> = {}) {
+  await using home = await tempDir();
+  return runCli(args, { env: { XDG_CONFIG_HOME: home.path, ...env } });
+}
+
+describe('amberkit (the built bin, as a process)', () => {
+  test('--version prints the package version; a leading -- is ignored', async () => {
+    for (const args of [['--version'], ['--', '--version']]) {
+      const result = await run(args);
+      expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+
+  test('--help lists every command; per-command help too', async () => {
+    const global = await run(['--help']);
+    expect(global.code).toBe(0);
+    for (const name of [
+      'customers list',
+      'customers delete',
+      'invoices list',
+      'prepaid create',
+      'plans assign',
+      'login',
+      'profiles list',
+    ]) {
+      expect(global.stdout).toContain(name);
+    }
+    const command = await run(['--', 'customers', 'update', '--help']);
+    expect(command.code).toBe(0);
+    expect(command.stdout).toMatch(/^Usage: amberkit customers update <id>/);
+    expect(command.stdout).toContain('--address-city');
+    const word = await run(['help', 'prepaid', 'create']);
+    expect(word.stdout).toMatch(/^Usage: amberkit prepaid create/);
+  });
+
+  test('an unknown flag or command is one line and exit 2', async () => {
+    for (const args of [
+      ['--bogus'],
+      ['customers', 'list', '--bogus'],
+      ['frobnicate'],
+      ['customers'],
+    ]) {
+      const result = await run(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^amberkit: /);
+    }
+  });
+
+  test('bare amberkit without a terminal explains the scriptable commands and exits 2', async () => {
+    const result = await run([], {
+      AMBERKIT_BASE_URL: 'http://127.0.0.1:1',
+      AMBERKIT_API_KEY: 'k-1234',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('needs a terminal');
+    expect(result.stderr).toContain('amberkit customers list --json');
+    expect(result.stderr).not.toContain('Raw mode');
+  });
+
+  test('no connection configured: one line on how to connect, exit 2', async () => {
+    const result = await run(['customers', 'list']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^amberkit: no API key: pass --api-key, set AMBERKIT_API_KEY/);
+  });
+
+  test('a corrupt config file is one line naming the file, no stack (unless AMBERKIT_DEBUG)', async () => {
+    await using home = await tempDir();
+    const file = join(home.path, 'amberkit', 'config.json');
+    await writeConfigFile(file, { profiles: {} });
+    await writeFile(file, '{"profiles": [');
+    const env = { XDG_CONFIG_HOME: home.path };
+    const result = await runCli(['customers', 'list'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `amberkit: config file ${file} is not valid JSON; fix or remove it\n`,
+    );
+    const debug = await runCli(['customers', 'list'], { env: { ...env, AMBERKIT_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+import { type CliIO, main } from './commands/index.js';
+import {
+  applyNoColor,
+  type Connection,
+  createClientFor,
+  processEnv,
+  readEnv,
+} from './config/index.js';
+
+const io: CliIO = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: processEnv(),
+};
+
+// `amberkit … | head` closes the pipe early: that is the reader's choice, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+// A last net: anything that escapes main() still ends as one line, never a stack trace.
+// While the UI runs, runTui's own handler takes over (it must restore the screen first).
+const debug = readEnv(io.env).AMBERKIT_DEBUG;
+let uiRunning = false;
+const crash = (error: unknown) => {
+  if (uiRunning) return;
+  const line = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`amberkit: ${line.split('\n')[0]}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+
+async function startInteractive(connection: Connection): Promise<number> {
+  // Ink fixes its colour level when it loads, and ignores NO_COLOR: map it first, then load.
+  applyNoColor(readEnv(io.env), io.env);
+  const { runTui } = await import('./app/index.js');
+  uiRunning = true;
+  try {
+    return await runTui({ client: createClientFor(connection), connection });
+  } finally {
+    uiRunning = false;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), io, startInteractive);

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { parseCommandArgs } from './args.js';
+import { UsageError } from './errors.js';
+import { findCommand } from './registry.js';
+import { splitArgv } from './split-argv.js';
+
+describe('splitArgv', () => {
+  test('drops a leading --, keeps global flags (with values) apart from the words', () => {
+    expect(splitArgv(['--', '--profile', 'prod', 'customers', 'list', '--json'])).toEqual({
+      globals: ['--profile', 'prod'],
+      words: ['customers', 'list', '--json'],
+    });
+    expect(splitArgv(['--read-only', '--base-url=http://x'])).toEqual({
+      globals: ['--read-only', '--base-url=http://x'],
+      words: [],
+    });
+  });
+});
+
+describe('parseCommandArgs', () => {
+  const options = { name: { type: 'string' }, json: { type: 'boolean' } } as const;
+  const spec = { command: 'customers get', positionals: ['id'] };
+
+  test('parses flags and positionals', () => {
+    const args = parseCommandArgs(['c-1', '--name', 'Acme', '--json'], options, spec);
+    expect(args.positionals).toEqual(['c-1']);
+    expect(args.string('name')).toBe('Acme');
+    expect(args.flag('json')).toBe(true);
+  });
+
+  test('an unknown flag is one line naming it and the command', () => {
+    const run = () => parseCommandArgs(['c-1', '--nope'], options, spec);
+    expect(run).toThrow(UsageError);
+    expect(run).toThrow("unknown option '--nope' for `amberkit customers get` (see --help)");
+  });
+
+  test('a missing value and a wrong argument count are usage errors that echo no value', () => {
+    expect(() => parseCommandArgs(['c-1', '--name'], options, spec)).toThrow(
+      "option '--name' needs a value",
+    );
+    expect(() => parseCommandArgs([], options, spec)).toThrow('missing argument');
+    const error = (() => {
+      try {
+        parseCommandArgs(['c-1', 'sk_secret_value'], options, spec);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toBe('too many arguments for `amberkit customers get` (expected <id>)');
+  });
+});
+
+describe('findCommand', () => {
+  test('finds one- and two-word commands', () => {
+    expect(findCommand(['customers', 'get', 'c-1']).command.name).toBe('customers get');
+    expect(findCommand(['customers', 'get', 'c-1']).rest).toEqual(['c-1']);
+    expect(findCommand(['login', '--profile', 'x']).command.name).toBe('login');
+  });
+
+  test('unknown words are usage errors listing what exists', () => {
+    expect(() => findCommand(['nope'])).toThrow("unknown command 'nope'");
+    expect(() => findCommand(['customers'])).toThrow(
+      'amberkit customers needs a subcommand (one of: list, get, create, update, delete)',
+    );
+    expect(() => findCommand(['customers', 'frobnicate'])).toThrow(
+      "has no subcommand 'frobnicate'",
+    );
+  });
+});

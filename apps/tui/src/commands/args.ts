@@ -1,0 +1,71 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+export type ArgValues = Record<string, string | boolean | string[] | undefined>;
+
+/** Parsed arguments with typed accessors. */
+export type ParsedArgs = {
+  values: ArgValues;
+  positionals: string[];
+  string(name: string): string | undefined;
+  flag(name: string): boolean;
+  strings(name: string): string[];
+};
+
+/**
+ * Strict `node:util` parseArgs for one command: an unknown flag, a missing value or a wrong
+ * number of positionals is a {@link UsageError} of one line. Positional values are never
+ * echoed (a mistyped flag can leave an API key as a positional).
+ */
+export function parseCommandArgs(
+  args: readonly string[],
+  options: OptionSpec,
+  spec: { command: string; positionals?: readonly string[] },
+): ParsedArgs {
+  const names = spec.positionals ?? [];
+  const where = spec.command === '' ? '`amberkit`' : `\`amberkit ${spec.command}\``;
+  let parsed: { values: ArgValues; positionals: string[] };
+  try {
+    // Our option specs only declare string lists, so the values are never boolean arrays.
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true }) as {
+      values: ArgValues;
+      positionals: string[];
+    };
+  } catch (error) {
+    throw new UsageError(`${parseErrorLine(error)} for ${where} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  const wantsHelp = values.help === true;
+  if (!wantsHelp && positionals.length !== names.length) {
+    const expected = names.length === 0 ? 'no arguments' : names.map((n) => `<${n}>`).join(' ');
+    const problem = positionals.length < names.length ? 'missing argument' : 'too many arguments';
+    throw new UsageError(`${problem} for ${where} (expected ${expected})`);
+  }
+  return {
+    values,
+    positionals,
+    string: (name) => {
+      const value = values[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+    flag: (name) => values[name] === true,
+    strings: (name) => {
+      const value = values[name];
+      return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    },
+  };
+}
+
+function parseErrorLine(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(message)
+      ? `option '${option}' needs a value`
+      : `option '${option}' does not take a value`;
+  }
+  return message.split('. ')[0] ?? message;
+}

@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
+import { runCli } from './test-support/run-cli.js';
+
+let ctx: Awaited<ReturnType<typeof emulatorEnv>>;
+beforeAll(async () => {
+  ctx = await emulatorEnv();
+});
+afterAll(async () => {
+  await ctx?.[Symbol.asyncDispose]();
+});
+beforeEach(() => {
+  ctx.emulator.reset();
+});
+
+const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
+  runCli(args, { ...options, env: { ...ctx.env, ...options.env } });
+const customer = (id: string) => ctx.emulator.snapshot().customers.find((c) => c.customerId === id);
+const writes = () => ctx.emulator.requests().filter((r) => r.method !== 'GET');
+
+describe('amberkit customers (as a process, against the emulator over TCP)', () => {
+  test('list --json prints one JSON document: the account’s customers', async () => {
+    const result = await cli(['customers', 'list', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const listed = JSON.parse(result.stdout) as { customerId: string }[];
+    const ids = ctx.emulator.snapshot().customers.map((c) => c.customerId);
+    expect(listed.map((c) => c.customerId)).toEqual(ids);
+    expect(ids.length).toBeGreaterThan(30);
+  });
+
+  test('list without --json is a compact table', async () => {
+    const result = await cli(['customers', 'list']);
+    expect(result.code).toBe(0);
+    const [header, ...rows] = result.stdout.trimEnd().split('\n');
+    expect(header).toMatch(/^ID\s+NAME\s+EMAIL\s+STAGE\s+CREATED$/);
+    expect(rows.find((row) => row.startsWith('customer-123456'))).toMatch(/Acme Corp/);
+    expect(rows).toHaveLength(ctx.emulator.snapshot().customers.length);
+  });
+
+  test('get prints the record; an unknown id is exit 1 with the server’s message and code', async () => {
+    const found = await cli(['customers', 'get', 'customer-123456', '--json']);
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout)).toEqual(customer('customer-123456'));
+
+    const missing = await cli(['customers', 'get', 'no-such-customer']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/^amberkit: .*404.*NOT_FOUND/);
+    expect(missing.stderr).not.toContain(API_KEY);
+  });
+
+  test('create from flags sends every field and prints the created customer', async () => {
+    const result = await cli([
+      'customers',
+      'create',
+      '--id',
+      'cli-new-1',
+      '--name',
+      'New Co',
+      '--email',
+      'ops@new.example',
+      '--description',
+      'made by a test',
+      '--stage',
+      'active',
+      '--test',
+      '--trait',
+      'tier=gold',
+      '--trait',
+      'region=eu-west',
+      '--address-line1',
+      '1 Main St',
+      '--address-city',
+      'Berlin',
+      '--address-country',
+      'DE',
+      '--json',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const stored = customer('cli-new-1');
+    expect(stored).toMatchObject({
+      customerName: 'New Co',
+      customerEmail: 'ops@new.example',
+      description: 'made by a test',
+      lifecycleStage: 'ACTIVE',
+      test: true,
+      traits: { tier: 'gold', region: 'eu-west' },
+      address: { line1: '1 Main St', city: 'Berlin', country: 'DE' },
+    });
+    expect(JSON.parse(result.stdout)).toEqual(stored);
+  });
+
+  test('create --body - reads JSON from stdin; a duplicate id is an API error (exit 1)', async () => {
+    const body = JSON.stringify({ customerId: 'cli-body-1', customerName: 'Body Co' });
+    const created = await cli(['customers', 'create', '--body', '-', '--json'], { input: body });
+    expect(created.code).toBe(0);
+    expect(customer('cli-body-1')?.customerName).toBe('Body Co');
+
+    const again = await cli(['customers', 'create', '--body', '-'], { input: body });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/CONFLICT/);
+  });
+
+  test('invalid input is a usage error naming the field, and nothing is sent', async () => {
+    const result = await cli([
+      'customers',
+      'create',
+      '--id',
+      'x-1',
+      '--name',
+      'X',
+      '--email',
+      'nope',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^amberkit: invalid input: customerEmail \(--email\): /);
+    const noName = await cli(['customers', 'create', '--id', 'x-2']);
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toContain('customerName (--name)');
+    const badJson = await cli(['customers', 'create', '--body', '-'], { input: '{"customerId": ' });
+    expect(badJson.code).toBe(2);
+    expect(badJson.stderr).toContain('--body: stdin is not valid JSON');
+    expect(writes()).toEqual([]);
+  });
+
+  test('update fetches the record, lays the flags over it and sends the whole of it', async () => {
+    const before = ctx.emulator
+      .snapshot()
+      .customers.find((c) => Object.keys(c.traits ?? {}).length > 0 && c.address !== undefined);
+    if (before === undefined)
+      throw new Error('the demo dataset has a customer with traits and address');
+    const id = before.customerId;
+    const result = await cli([
+      'customers',
+      'update',
+      id,
+      '--name',
+      'Renamed',
+      '--trait',
+      'added=yes',
+      '--json',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const after = customer(id)!;
+    expect(after.customerName).toBe('Renamed');
+    // The API replaces the record: untouched fields survive only because we sent them.
+    expect(after.traits).toEqual({ ...before.traits, added: 'yes' });
+    expect(after.address).toEqual(before.address);
+    expect(after.customerEmail).toBe(before.customerEmail);
+    expect(after.lifecycleStage).toBe(before.lifecycleStage);
+    expect(JSON.parse(result.stdout)).toEqual(after);
+    expect(ctx.emulator.requests().map((r) => r.method)).toEqual(['GET', 'PUT']);
+  });
+
+  test('update --body replaces the record as given; a mismatched id is refused', async () => {
+    const body = { customerId: 'customer-123456', customerName: 'Bare Acme' };
+    await cli(['customers', 'update', 'customer-123456', '--trait', 'k=v']);
+    expect(customer('customer-123456')?.traits).toEqual({ k: 'v' });
+    const result = await cli(['customers', 'update', 'customer-123456', '--body', '-'], {
+      input: JSON.stringify(body),
+    });
+    expect(result.code).toBe(0);
+    expect(customer('customer-123456')?.customerName).toBe('Bare Acme');
+    expect(customer('customer-123456')?.traits).toBeUndefined();
+    const wrong = await cli(['customers', 'update', 'other-id', '--body', '-'], {
+      input: JSON.stringify(body),
+    });
+    expect(wrong.code).toBe(2);
+    const nothing = await cli(['customers', 'update', 'customer-123456']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('nothing to change');
+  });
+
+  test('delete needs --yes without a terminal; with it the customer is gone', async () => {
+    const refused = await cli(['customers', 'delete', 'customer-123456']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not a terminal.*--yes/);
+    expect(customer('customer-123456')).toBeDefined();
+    expect(writes()).toEqual([]);
+
+    const deleted = await cli(['customers', 'delete', 'customer-123456', '--yes', '--json']);
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toEqual({ customerId: 'customer-123456', deleted: true });
+    expect(customer('customer-123456')).toBeUndefined();
+  });
+
+  test('read-only (flag, env or profile) refuses every write before sending; reads still work', async () => {
+    const create = ['customers', 'create', '--id', 'ro-1', '--name', 'RO'];
+    const byFlag = await cli(['--read-only', ...create]);
+    expect(byFlag.code).toBe(2);
+    expect(byFlag.stderr).toMatch(/read-only mode .* forbids `amberkit customers create`/);
+    const byEnv = await cli(['customers', 'delete', 'customer-123456', '--yes'], {
+      env: { AMBERKIT_READ_ONLY: '1' },
+    });
+    expect(byEnv.code).toBe(2);
+    const login = await cli([
+      'login',
+      '--profile',
+      'safe',
+      '--base-url',
+      ctx.server.url,
+      '--api-key',
+      API_KEY,
+      '--read-only',
+    ]);
+    expect(login.code).toBe(0);
+    const byProfile = await cli([
+      'customers',
+      'update',
+      'customer-123456',
+      '--name',
+      'N',
+      '--profile',
+      'safe',
+    ]);
+    expect(byProfile.code).toBe(2);
+    expect(writes()).toEqual([]);
+    const read = await cli(['customers', 'list', '--json', '--read-only']);
+    expect(read.code).toBe(0);
+  });
+
+  test('a wrong key is exit 1 and the key is never printed', async () => {
+    const result = await cli(['customers', 'list'], {
+      env: { AMBERKIT_API_KEY: 'wrong-key-987654' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/401|UNAUTHORIZED/);
+    expect(result.stderr).not.toContain('wrong-key-987654');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

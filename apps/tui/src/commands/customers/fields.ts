@@ -1,0 +1,67 @@
+import type { ParsedArgs } from '../args.js';
+import { UsageError } from '../errors.js';
+import { CUSTOMER_FIELD_OPTIONS } from './options.js';
+
+const FIELDS = [
+  ['name', 'customerName'],
+  ['email', 'customerEmail'],
+  ['description', 'description'],
+] as const;
+const ADDRESS = [
+  ['address-line1', 'line1'],
+  ['address-city', 'city'],
+  ['address-state', 'state'],
+  ['address-postal-code', 'postalCode'],
+  ['address-country', 'country'],
+] as const;
+
+/** Lays the field flags over `base` (a --body, or the current record on update). */
+export function applyCustomerFlags(
+  base: Record<string, unknown>,
+  args: ParsedArgs,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [flag, field] of FIELDS) {
+    const value = args.string(flag);
+    if (value !== undefined) out[field] = value;
+  }
+  const stage = args.string('stage');
+  if (stage !== undefined) out.lifecycleStage = stage.trim().toUpperCase();
+  if (args.flag('test') && args.flag('no-test')) {
+    throw new UsageError('--test and --no-test contradict each other');
+  }
+  if (args.flag('test')) out.test = true;
+  if (args.flag('no-test')) out.test = false;
+  const traits = parseTraits(args.strings('trait'));
+  if (traits) out.traits = { ...asRecord(base.traits), ...traits };
+  const address: Record<string, string> = {};
+  for (const [flag, field] of ADDRESS) {
+    const value = args.string(flag);
+    if (value !== undefined) address[field] = value;
+  }
+  if (Object.keys(address).length > 0) out.address = { ...asRecord(base.address), ...address };
+  return out;
+}
+
+function parseTraits(pairs: readonly string[]): Record<string, string> | undefined {
+  if (pairs.length === 0) return undefined;
+  const traits: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--trait expects KEY=VALUE, got '${pair}'`);
+    traits[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return traits;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/** True when any field flag was given (update needs something to change). */
+export function hasCustomerFlags(args: ParsedArgs): boolean {
+  return Object.keys(CUSTOMER_FIELD_OPTIONS).some(
+    (name) => name !== 'body' && args.values[name] !== undefined,
+  );
+}

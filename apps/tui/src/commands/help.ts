@@ -1,0 +1,48 @@
+import type { Command } from './command.js';
+import { COMMANDS } from './registry.js';
+
+export const CONNECTION_HELP = [
+  'Connection (flags > env > profile):',
+  '  --base-url URL         API endpoint (env AMBERKIT_BASE_URL)',
+  '  --api-key KEY          API key (env AMBERKIT_API_KEY)',
+  '  --profile NAME         saved profile (env AMBERKIT_PROFILE; default: the default profile)',
+  '  --read-only            refuse every write (env AMBERKIT_READ_ONLY=1, or the profile)',
+] as const;
+
+/** `amberkit --help`. */
+export function globalHelp(version: string): string[] {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    `amberkit ${version}: a terminal UI and scriptable commands for the Amberflo Billing API.`,
+    '',
+    'Usage:',
+    '  amberkit [connection flags]          open the terminal UI (needs a terminal)',
+    '  amberkit <command> [flags]           run one command (pipes, scripts, CI)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    ...CONNECTION_HELP,
+    '',
+    'Other:',
+    '  -h, --help             help (also per command: amberkit customers list --help)',
+    '  --version              print the version',
+    '',
+    'Exit codes: 0 ok, 1 the API failed, 2 usage or configuration error.',
+    'Config: $XDG_CONFIG_HOME/amberkit/config.json (else ~/.config/amberkit/config.json).',
+  ];
+}
+
+/** `amberkit <command> --help`. */
+export function commandHelp(command: Command): string[] {
+  return [
+    `Usage: amberkit ${command.name} ${command.usage}`.trimEnd(),
+    '',
+    `${command.summary}.`,
+    '',
+    'Options:',
+    ...command.optionHelp,
+    '  -h, --help             show this help',
+    ...(command.connects ? ['', ...CONNECTION_HELP] : []),
+  ];
+}

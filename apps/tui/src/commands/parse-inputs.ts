@@ -1,0 +1,23 @@
+import { parseAmount, toApiAmount } from '@amberkit/core/money';
+import { parseDateInput } from '@amberkit/core/time';
+import { UsageError } from './errors.js';
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** `--amount` for `currency` through core's money parser, as the API's number. */
+export function amountFlag(text: string, currency: string): number {
+  try {
+    return toApiAmount(parseAmount(text, currency));
+  } catch (error) {
+    throw new UsageError(`--amount: ${reason(error)}`);
+  }
+}
+
+/** A date flag (`YYYY-MM-DD` or ISO 8601 with a zone) as Unix milliseconds. */
+export function dateFlag(flag: string, text: string): number {
+  try {
+    return parseDateInput(text).getTime();
+  } catch (error) {
+    throw new UsageError(`${flag}: ${reason(error)}`);
+  }
+}

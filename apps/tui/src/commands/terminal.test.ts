@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
+import { CLI_PATH } from './test-support/run-cli.js';
+import { tmuxSession } from './test-support/tmux.js';
+
+let ctx: Awaited<ReturnType<typeof emulatorEnv>>;
+beforeAll(async () => {
+  ctx = await emulatorEnv();
+});
+afterAll(async () => {
+  await ctx?.[Symbol.asyncDispose]();
+});
+beforeEach(() => {
+  ctx.emulator.reset();
+});
+
+const amberkit = (args: string) => `${process.execPath} ${CLI_PATH} ${args}`;
+const exists = (id: string) => ctx.emulator.snapshot().customers.some((c) => c.customerId === id);
+
+describe('prompts in a real terminal (tmux)', () => {
+  test('login asks for missing values; the key is not echoed and is saved', async () => {
+    const env = { XDG_CONFIG_HOME: ctx.configHome, PATH: process.env.PATH ?? '' };
+    await using term = await tmuxSession(amberkit('login --profile typed'), env);
+    await term.waitFor(/Base URL .*: $/m);
+    await term.type(ctx.server.url);
+    await term.waitFor(/API key \(not shown\): $/m);
+    await term.type('typed-secret-key-42');
+    const screen = await term.waitFor(/\[exit \d+\]/);
+    expect(screen).toContain("Saved profile 'typed'");
+    expect(screen).toContain('[exit 0]');
+    expect(screen).not.toContain('typed-secret-key-42');
+    const config = JSON.parse(
+      await readFile(join(ctx.configHome, 'amberkit', 'config.json'), 'utf8'),
+    );
+    expect(config.profiles.typed).toEqual({
+      baseUrl: ctx.server.url,
+      apiKey: 'typed-secret-key-42',
+    });
+  });
+
+  test('delete on a terminal asks for the id: a wrong one deletes nothing, the right one deletes', async () => {
+    const env = {
+      AMBERKIT_BASE_URL: ctx.server.url,
+      AMBERKIT_API_KEY: API_KEY,
+      XDG_CONFIG_HOME: ctx.configHome,
+      PATH: process.env.PATH ?? '',
+    };
+    {
+      await using term = await tmuxSession(amberkit('customers delete customer-123456'), env);
+      await term.waitFor(/Type the customer id to delete it \(customer-123456\): $/m);
+      await term.type('customer-12345');
+      const screen = await term.waitFor(/\[exit \d+\]/);
+      expect(screen).toContain('did not match; nothing was deleted');
+      expect(screen).toContain('[exit 2]');
+      expect(exists('customer-123456')).toBe(true);
+    }
+    await using term = await tmuxSession(amberkit('customers delete customer-123456'), env);
+    await term.waitFor(/Type the customer id/);
+    await term.type('customer-123456');
+    const screen = await term.waitFor(/\[exit \d+\]/);
+    expect(screen).toContain('Deleted customer customer-123456.');
+    expect(screen).toContain('[exit 0]');
+    expect(exists('customer-123456')).toBe(false);
+  });
+});

@@ -1,0 +1,41 @@
+import { createEmulator, type Emulator, type EmulatorServer } from '@amberkit/testing';
+import { tempDir } from './temp-dir.js';
+
+export const API_KEY = 'tui-process-key';
+
+/**
+ * An emulator on 127.0.0.1 (demo dataset) plus an empty XDG_CONFIG_HOME, and the env that
+ * points the CLI at them. Dispose with `await using`.
+ */
+export async function emulatorEnv(): Promise<{
+  emulator: Emulator;
+  server: EmulatorServer;
+  env: Record<string, string>;
+  configHome: string;
+  [Symbol.asyncDispose](): Promise<void>;
+}> {
+  const emulator = createEmulator({ accounts: [API_KEY], dataset: 'demo', seed: 1 });
+  const server = await emulator.listen({ port: 0, host: '127.0.0.1' });
+  const config = await tempDir();
+  return {
+    emulator,
+    server,
+    configHome: config.path,
+    env: {
+      AMBERKIT_BASE_URL: server.url,
+      AMBERKIT_API_KEY: API_KEY,
+      XDG_CONFIG_HOME: config.path,
+    },
+    async [Symbol.asyncDispose]() {
+      await server.close();
+      await config[Symbol.asyncDispose]();
+    },
+  };
+}
+
+/** Writes into the emulator since `since` (the request log), to prove nothing was sent. */
+export const writesSince = (emulator: Emulator, since: number) =>
+  emulator
+    .requests()
+    .slice(since)
+    .filter((entry) => entry.method !== 'GET');

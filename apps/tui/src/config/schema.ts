@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** An http(s) URL, as the base of the API amberkit talks to. */
+export const BaseUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+/** Profile names double as command-line words: keep them plain. */
+export const ProfileName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'use letters, digits, ".", "_" or "-" (max 64)');
+
+/** One saved connection. */
+export const Profile = z.looseObject({
+  baseUrl: BaseUrl,
+  apiKey: z.string().min(1),
+  readOnly: z.boolean().optional(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** The config file (`config.json`). Unknown fields are kept so newer versions can add some. */
+export const ConfigFile = z.looseObject({
+  defaultProfile: ProfileName.optional(),
+  profiles: z.record(ProfileName, Profile).default({}),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
