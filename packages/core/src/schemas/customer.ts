@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Address } from './address.js';
 import { LifecycleStage } from './lifecycle-stage.js';
 
@@ -56,8 +56,14 @@ export type Customer = z.infer<typeof Customer>;
 /** Request body for creating or updating a customer. */
 export const CustomerRequest = z
   .looseObject({
-    customerId: customerId.describe('Unique customer identifier').meta({ example: 'customer-123456' }),
-    customerName: z.string().min(1).describe('Customer display name').meta({ example: 'Acme Corp' }),
+    customerId: customerId
+      .describe('Unique customer identifier')
+      .meta({ example: 'customer-123456' }),
+    customerName: z
+      .string()
+      .min(1)
+      .describe('Customer display name')
+      .meta({ example: 'Acme Corp' }),
     customerEmail: z
       .email()
       .describe('Customer email address')
@@ -65,7 +71,9 @@ export const CustomerRequest = z
       .optional(),
     description: z.string().describe('Customer description').optional(),
     test: z.boolean().describe('Marks customer as test').meta({ example: false }).optional(),
-    lifecycleStage: LifecycleStage.describe('Lifecycle stage').meta({ example: 'ACTIVE' }).optional(),
+    lifecycleStage: LifecycleStage.describe('Lifecycle stage')
+      .meta({ example: 'ACTIVE' })
+      .optional(),
     traits: traits.describe('Custom metadata').optional(),
     address: Address.optional(),
   })

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stable error codes shared by the emulator, the proxy and the client. */
 export const ERROR_CODES = [
@@ -29,7 +29,11 @@ export type ErrorIssue = z.infer<typeof ErrorIssue>;
  */
 export const ErrorResponse = z
   .looseObject({
-    message: z.string().describe('Human-readable error message').meta({ example: 'Customer not found' }).optional(),
+    message: z
+      .string()
+      .describe('Human-readable error message')
+      .meta({ example: 'Customer not found' })
+      .optional(),
     code: z.string().describe('Error code').meta({ example: 'NOT_FOUND' }).optional(),
     issues: z.array(ErrorIssue).describe('Field-level validation problems').optional(),
     requestId: z.string().describe('Request id, for support').optional(),

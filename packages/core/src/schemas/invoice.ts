@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const INVOICE_STATUSES = ['DRAFT', 'PENDING', 'PAID', 'VOID'] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);
@@ -10,8 +10,16 @@ const seconds = (description: string, example: number) =>
 /** A customer invoice. Period bounds are Unix **seconds** (customers use milliseconds). */
 export const Invoice = z
   .looseObject({
-    invoiceId: z.string().describe('Unique invoice identifier').meta({ example: 'inv-500123' }).optional(),
-    customerId: z.string().describe('Customer identifier').meta({ example: 'customer-123456' }).optional(),
+    invoiceId: z
+      .string()
+      .describe('Unique invoice identifier')
+      .meta({ example: 'inv-500123' })
+      .optional(),
+    customerId: z
+      .string()
+      .describe('Customer identifier')
+      .meta({ example: 'customer-123456' })
+      .optional(),
     startTime: seconds('Invoice period start in Unix seconds', 1718100000).optional(),
     endTime: seconds('Invoice period end in Unix seconds', 1718186400).optional(),
     totalAmount: z.number().describe('Total invoice amount').meta({ example: 99.5 }).optional(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Lifecycle stages. The spec spells the trial stage `TRAIL`; the live API sends `TRIAL`.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const currency = z
   .string()
@@ -9,8 +9,16 @@ const currency = z
 /** A prepaid credit order for a customer. */
 export const PrepaidOrder = z
   .looseObject({
-    orderId: z.string().describe('Unique prepaid order identifier').meta({ example: 'order-a1b2c3d4' }).optional(),
-    customerId: z.string().describe('Customer identifier').meta({ example: 'customer-123456' }).optional(),
+    orderId: z
+      .string()
+      .describe('Unique prepaid order identifier')
+      .meta({ example: 'order-a1b2c3d4' })
+      .optional(),
+    customerId: z
+      .string()
+      .describe('Customer identifier')
+      .meta({ example: 'customer-123456' })
+      .optional(),
     amount: z.number().describe('Prepaid credit amount').meta({ example: 500 }).optional(),
     currency: z.string().describe('Currency code').meta({ example: 'USD' }).optional(),
     createTime: z
@@ -30,7 +38,11 @@ export type PrepaidOrder = z.infer<typeof PrepaidOrder>;
 /** Request body for creating a prepaid order. `currency` defaults to USD upstream. */
 export const PrepaidOrderRequest = z
   .looseObject({
-    customerId: z.string().min(1).describe('Customer identifier').meta({ example: 'customer-123456' }),
+    customerId: z
+      .string()
+      .min(1)
+      .describe('Customer identifier')
+      .meta({ example: 'customer-123456' }),
     amount: z.number().positive().describe('Prepaid credit amount').meta({ example: 500 }),
     currency: currency.optional(),
     expirationTime: z

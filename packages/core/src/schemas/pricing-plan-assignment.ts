@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Assignment of a pricing plan to a customer. The spec requires nothing here, but an
@@ -7,7 +7,11 @@ import { z } from 'zod';
  */
 export const PricingPlanAssignment = z
   .looseObject({
-    customerId: z.string().describe('Customer identifier').meta({ example: 'customer-123456' }).optional(),
+    customerId: z
+      .string()
+      .describe('Customer identifier')
+      .meta({ example: 'customer-123456' })
+      .optional(),
     productId: z
       .string()
       .describe('Product or pricing plan identifier')

@@ -1,0 +1,200 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { generateKey, hashKey } from '@amberkit/proxy';
+import { load, type LoadResult } from '../lib/autocannon.js';
+import { median } from '../lib/measure.js';
+import type { BenchContext, BenchRow } from '../types.js';
+
+/*
+ * The proxy against its baselines, every server in its own process (as deployed) and
+ * autocannon in this one, all on loopback in one run:
+ *   (a) a bare @hono/node-server app answering a fixed customer JSON — the runtime's ceiling;
+ *   (b) the emulator directly;
+ *   (c) the proxy (`amberkit-proxy`, the real CLI) with a warm cache: every GET a HIT;
+ *   (d) the proxy with the cache off: every GET goes to the emulator (a miss).
+ * Targets: c/a ≥ 0.8, d/b ≥ 0.45, p50 added latency on a miss < 1 ms at 1 connection,
+ * p99 on a HIT < 2 ms at 50 connections.
+ */
+
+const section = 'proxy';
+const AMBERFLO_KEY = 'bench-amberflo-key';
+const PATH = '/customers/customer-123456';
+const CONNECTIONS = 50;
+
+const resolveFrom = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(resolveFrom.resolve(`${name}/package.json`));
+
+type Child = { url: string; process: ChildProcess; close: () => Promise<void> };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, stderr: string[]): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr.join('')}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url}: ${stderr.join('')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts `node args…` with stdout to /dev/null (the proxy logs every request, as in production). */
+async function startChild(args: string[], env: Record<string, string>, readyPath: string, cwd?: string): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args.map((a) => a.replace('$PORT', String(port))), {
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    ...(cwd ? { cwd } : {}),
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(`${url}${readyPath}`, child, stderr);
+  const close = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { url, process: child, close };
+}
+
+const BARE_SERVER = `
+import { serve } from '@hono/node-server';
+const body = process.env.BODY;
+serve({ port: Number(process.env.PORT), hostname: '127.0.0.1',
+  fetch: () => new Response(body, { headers: { 'content-type': 'application/json' } }) });
+process.on('SIGTERM', () => process.exit(0));`;
+
+/** p50 latency in ms of `count` sequential GETs on one keep-alive connection (sub-ms precise). */
+async function sequentialP50(url: string, headers: Record<string, string>, count: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const req = request(url, { agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${url}: ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  try {
+    for (let i = 0; i < Math.min(200, count); i++) await once();
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) samples.push(await once());
+    return median(samples);
+  } finally {
+    agent.destroy();
+  }
+}
+
+export async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const durationSec = ctx.quick ? 3 : 10;
+  const warmupSec = ctx.quick ? 1 : 2;
+  const sequential = ctx.quick ? 1_000 : 5_000;
+  const callerKey = generateKey();
+  const keys = JSON.stringify([{ name: 'bench', hash: await hashKey(callerKey), scopes: ['*'], expiresAt: null, rateLimit: null }]);
+  const emulatorCli = join(packageDir('@amberkit/testing'), 'dist', 'cli.js');
+  const proxyCli = join(packageDir('@amberkit/proxy'), 'dist', 'cli.js');
+
+  const children: Child[] = [];
+  try {
+    const emulator = await startChild([emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY], {}, '/_emulator/health');
+    children.push(emulator);
+    const body = await (await fetch(`${emulator.url}${PATH}`, { headers: { 'x-api-key': AMBERFLO_KEY } })).text();
+    const bare = await startChild(['--input-type=module', '-e', BARE_SERVER], { BODY: body }, '/', packageDir('@amberkit/proxy'));
+    children.push(bare);
+    const proxyEnv = {
+      AMBERFLO_API_KEY: AMBERFLO_KEY,
+      AMBERFLO_BASE_URL: emulator.url,
+      AMBERKIT_KEYS: keys,
+      // The limiter runs on every request but never refuses one during the run.
+      AMBERKIT_RATE_LIMIT: '999999999/min',
+      AMBERKIT_CACHE_TTL_CUSTOMER: '3600',
+    };
+    const hit = await startChild([proxyCli, '--port', '$PORT'], proxyEnv, '/healthz');
+    children.push(hit);
+    const miss = await startChild([proxyCli, '--port', '$PORT', '--cache', 'off'], proxyEnv, '/healthz');
+    children.push(miss);
+
+    const asCaller = { authorization: `Bearer ${callerKey}` };
+    const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
+    const drive = async (name: string, url: string, headers: Record<string, string>): Promise<LoadResult> => {
+      await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
+      const result = await load(url, { connections: CONNECTIONS, durationSec, headers });
+      ctx.log(`${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`);
+      if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+      return result;
+    };
+    const check = await fetch(`${hit.url}${PATH}`, { headers: asCaller });
+    if (check.status !== 200) throw new Error(`proxy answered ${check.status} to the bench key`);
+
+    // Two passes in alternation, averaged, so drift on a shared machine hits every side alike.
+    const passes: Record<'a' | 'b' | 'c' | 'd', LoadResult[]> = { a: [], b: [], c: [], d: [] };
+    for (let pass = 0; pass < 2; pass++) {
+      passes.a.push(await drive('(a) bare @hono/node-server', `${bare.url}${PATH}`, {}));
+      passes.c.push(await drive('(c) proxy, warm cache (HIT)', `${hit.url}${PATH}`, asCaller));
+      passes.b.push(await drive('(b) emulator direct', `${emulator.url}${PATH}`, asAmberflo));
+      passes.d.push(await drive('(d) proxy, cache off (miss)', `${miss.url}${PATH}`, asCaller));
+    }
+    const avg = (list: LoadResult[], pick: (r: LoadResult) => number) => list.reduce((s, r) => s + pick(r), 0) / list.length;
+    const figures = Object.fromEntries(
+      Object.entries(passes).map(([k, list]) => [k, { rps: avg(list, (r) => r.rps), p50: avg(list, (r) => r.p50), p99: avg(list, (r) => r.p99) }]),
+    ) as Record<'a' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
+
+    ctx.log(`1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`);
+    const directP50 = await sequentialP50(`${emulator.url}${PATH}`, asAmberflo, sequential);
+    const missP50 = await sequentialP50(`${miss.url}${PATH}`, asCaller, sequential);
+    const hitP50 = await sequentialP50(`${hit.url}${PATH}`, asCaller, sequential);
+
+    const names = {
+      a: '(a) bare @hono/node-server, fixed JSON',
+      b: '(b) emulator direct, GET /customers/{id}',
+      c: '(c) proxy HIT, GET /customers/{id}',
+      d: '(d) proxy miss (cache off), GET /customers/{id}',
+    } as const;
+    const unit = `req/s (${CONNECTIONS} conns)`;
+    const rows: BenchRow[] = [];
+    for (const k of ['a', 'b', 'c', 'd'] as const) {
+      const row: BenchRow = { section, name: names[k], value: figures[k].rps, unit };
+      if (k === 'c' || k === 'd') {
+        const base = k === 'c' ? 'a' : 'b';
+        const min = k === 'c' ? 0.8 : 0.45;
+        const ratio = figures[k].rps / figures[base].rps;
+        Object.assign(row, { baseline: { name: names[base], value: figures[base].rps }, ratio, target: `≥ ${min}x`, ok: ratio >= min });
+      }
+      rows.push(row);
+      rows.push({ section, name: `${names[k]}: p50`, value: figures[k].p50, unit: `ms (${CONNECTIONS} conns)` });
+      const p99: BenchRow = { section, name: `${names[k]}: p99`, value: figures[k].p99, unit: `ms (${CONNECTIONS} conns)` };
+      if (k === 'c') Object.assign(p99, { target: '< 2 ms', ok: figures.c.p99 < 2 });
+      rows.push(p99);
+    }
+    const added = missP50 - directP50;
+    rows.push(
+      { section, name: 'emulator direct: p50 at 1 connection', value: directP50, unit: 'ms' },
+      { section, name: 'proxy miss: p50 at 1 connection', value: missP50, unit: 'ms' },
+      { section, name: 'proxy HIT: p50 at 1 connection', value: hitP50, unit: 'ms' },
+      { section, name: 'added latency on a miss: p50 at 1 connection', value: added, unit: 'ms', target: '< 1 ms', ok: added < 1 },
+    );
+    return rows;
+  } finally {
+    for (const child of children.reverse()) await child.close();
+  }
+}
