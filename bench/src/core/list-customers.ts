@@ -1,6 +1,7 @@
 import { createAmberfloClient } from '@amberkit/core/client';
 import { Customer } from '@amberkit/core/schemas';
 import { seedCustomers } from '@amberkit/testing/fixtures';
+import * as z from 'zod/mini';
 import { compare } from '../lib/measure.js';
 import { serveFixedBody } from './fixed-body-server.js';
 
@@ -51,7 +52,7 @@ export async function timeListCustomers(
   const expectCount = (list: unknown[]) => {
     if (list.length !== count) throw new Error(`expected ${count} customers, got ${list.length}`);
   };
-  const many = Customer.array();
+  const many = z.array(Customer);
   const http = await compare(
     [
       {

@@ -1,29 +1,30 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeIssues, toErrorIssues } from '../schemas/index.js';
 import type { AmberfloClientOptions } from './options.js';
 
 export const DEFAULT_BASE_URL = 'https://app.amberflo.io';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const delay = z.number().min(0).max(2_147_483_647);
+const MAX_TIMER = 2_147_483_647;
+const delay = z.number().check(z.gte(0), z.lte(MAX_TIMER));
 
 const ClientOptions = z.looseObject({
-  apiKey: z.string().min(1, 'is required'),
-  baseUrl: z.url({ protocol: /^https?$/ }).default(DEFAULT_BASE_URL),
-  timeoutMs: z.number().positive().max(2_147_483_647).default(DEFAULT_TIMEOUT_MS),
-  retry: z
-    .union([
+  apiKey: z.string().check(z.minLength(1, 'is required')),
+  baseUrl: z._default(z.url({ protocol: /^https?$/ }), DEFAULT_BASE_URL),
+  timeoutMs: z._default(z.number().check(z.positive(), z.lte(MAX_TIMER)), DEFAULT_TIMEOUT_MS),
+  retry: z.optional(
+    z.union([
       z.literal(false),
       z.object({
-        limit: z.int().min(0).max(20).optional(),
-        baseDelayMs: delay.optional(),
-        maxDelayMs: delay.optional(),
-        maxRetryAfterMs: delay.optional(),
+        limit: z.optional(z.int().check(z.gte(0), z.lte(20))),
+        baseDelayMs: z.optional(delay),
+        maxDelayMs: z.optional(delay),
+        maxRetryAfterMs: z.optional(delay),
       }),
-    ])
-    .optional(),
-  headers: z.record(z.string(), z.string()).default({}),
-  validateResponses: z.enum(['strict', 'warn', 'off']).default('strict'),
+    ]),
+  ),
+  headers: z._default(z.record(z.string(), z.string()), {}),
+  validateResponses: z._default(z.enum(['strict', 'warn', 'off']), 'strict'),
 });
 
 /**

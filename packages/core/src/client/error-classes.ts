@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { AmberfloError, type AmberfloErrorInit } from './errors.js';
 
 /** The request body (or a path/query value) was invalid; nothing was sent. `status` is undefined. */

@@ -1,5 +1,5 @@
 import ky, { type KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { trackAttempts } from './attempts.js';
 import { defaultHeaders, isEmpty, parseBody } from './body.js';
 import { NotFoundError } from './error-classes.js';
@@ -22,7 +22,7 @@ export type HttpConfig = {
 };
 
 /** One API call. `path` is already encoded (`/customers/a%2Fb`). */
-export type Call<S extends z.ZodType> = {
+export type Call<S extends z.ZodMiniType> = {
   method: HttpMethod;
   path: string;
   query?: Record<string, string>;
@@ -35,8 +35,8 @@ export type Call<S extends z.ZodType> = {
 
 export type Http = {
   context(method: HttpMethod, path: string): CallContext;
-  send<S extends z.ZodType>(call: Call<S>): Promise<z.output<S>>;
-  sendVoid(call: Omit<Call<z.ZodType>, 'response'>): Promise<void>;
+  send<S extends z.ZodMiniType>(call: Call<S>): Promise<z.output<S>>;
+  sendVoid(call: Omit<Call<z.ZodMiniType>, 'response'>): Promise<void>;
 };
 
 /** The transport one client owns: its own ky instance, nothing shared between clients. */
@@ -53,7 +53,7 @@ export function createHttp(config: HttpConfig): Http {
   });
   const context = (method: HttpMethod, path: string): CallContext => ({ method, path, secrets });
 
-  async function exchange(call: Omit<Call<z.ZodType>, 'response'>) {
+  async function exchange(call: Omit<Call<z.ZodMiniType>, 'response'>) {
     const ctx = context(call.method, call.path);
     const deadline = new AbortController();
     const failure = (attempts: number) => ({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssues, type ErrorIssue, toErrorIssues } from '../schemas/index.js';
 import { RequestValidationError, ResponseValidationError } from './error-classes.js';
 import type { CallContext } from './error-from-response.js';
@@ -10,7 +10,7 @@ export type ValidationMode = 'strict' | 'warn' | 'off';
  * Parses a request body (or a path/query value) before anything is sent, so a bad body
  * never leaves the process. The error names every offending field.
  */
-export function validateRequest<S extends z.ZodType>(
+export function validateRequest<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   ctx: CallContext,
@@ -34,7 +34,7 @@ export function validateRequest<S extends z.ZodType>(
  * Checks a 2xx body against its schema. `strict` throws, `warn` reports through `onWarn` and
  * hands back the data as received, `off` skips the parse (the cost shows in `pnpm bench`).
  */
-export function validateResponse<S extends z.ZodType>(
+export function validateResponse<S extends z.ZodMiniType>(
   schema: S,
   data: unknown,
   ctx: CallContext & { status: number; requestId: string | undefined },

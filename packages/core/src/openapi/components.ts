@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Address } from '../schemas/address.js';
 import { Customer, CustomerRequest } from '../schemas/customer.js';
 import { ErrorResponse } from '../schemas/error-response.js';

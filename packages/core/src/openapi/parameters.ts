@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { OpenApiParameter } from './types.js';
 
 /** Zod schemas of the spec's path and query parameters (bodies are components). */
 export const PARAMETER_SCHEMAS = {
-  customerId: z.string().min(1),
+  customerId: z.string().check(z.minLength(1)),
   autoCreateCustomerInStripe: z.enum(['if_payment_provider']),
 } as const;
 

@@ -1,14 +1,22 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { doc } from './doc.js';
+
+const text = () => z.string().check(z.minLength(1));
 
 /** Tax address for a customer. */
-export const Address = z
-  .looseObject({
-    verified: z.boolean().describe('Whether the address has been verified').optional(),
-    line1: z.string().min(1).describe('Address line 1').meta({ example: '123 Main Street' }),
-    state: z.string().describe('State or province').meta({ example: 'CA' }).optional(),
-    city: z.string().min(1).describe('City').meta({ example: 'San Francisco' }),
-    postalCode: z.string().describe('Postal or ZIP code').meta({ example: '94105' }).optional(),
-    country: z.string().min(1).describe('ISO country code').meta({ example: 'US' }),
-  })
-  .meta({ id: 'Address', description: 'Tax address for a customer' });
+export const Address = doc(
+  z.looseObject({
+    verified: z.optional(
+      doc(z.boolean(), { description: 'Whether the address has been verified' }),
+    ),
+    line1: doc(text(), { description: 'Address line 1', example: '123 Main Street' }),
+    state: z.optional(doc(z.string(), { description: 'State or province', example: 'CA' })),
+    city: doc(text(), { description: 'City', example: 'San Francisco' }),
+    postalCode: z.optional(
+      doc(z.string(), { description: 'Postal or ZIP code', example: '94105' }),
+    ),
+    country: doc(text(), { description: 'ISO country code', example: 'US' }),
+  }),
+  { id: 'Address', description: 'Tax address for a customer' },
+);
 export type Address = z.infer<typeof Address>;

@@ -1,81 +1,78 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Address } from './address.js';
-import { LifecycleStage } from './lifecycle-stage.js';
+import { doc } from './doc.js';
+import { LIFECYCLE_STAGES } from './lifecycle-stage.js';
 
-const millis = (description: string) =>
-  z.int().nonnegative().describe(description).meta({ format: 'int64', example: 1718153645993 });
+const millis = (description: string, example?: number) =>
+  doc(z.int().check(z.nonnegative()), {
+    description,
+    format: 'int64',
+    ...(example === undefined ? {} : { example }),
+  });
 
-const customerId = z.string().min(1).max(256);
-const traits = z.record(z.string(), z.string());
+const customerId = () => z.string().check(z.minLength(1), z.maxLength(256));
+const traits = (description: string) =>
+  z.optional(doc(z.record(z.string(), z.string()), { description }));
+const stage = (description: string) =>
+  // A fresh enum each time: registry metadata belongs to one schema instance.
+  z.optional(doc(z.enum(LIFECYCLE_STAGES), { description, example: 'ACTIVE' }));
+const email = (description: string) =>
+  z.optional(doc(z.email(), { description, example: 'billing@acme.com' }));
 
 /** A customer account in Amberflo. Unknown fields from upstream are kept. */
-export const Customer = z
-  .looseObject({
-    createTime: millis('Creation timestamp in Unix milliseconds').optional(),
-    updateTime: millis('Last update timestamp in Unix milliseconds').optional(),
-    deleteTime: millis('Deletion timestamp in Unix milliseconds').optional(),
-    customerId: customerId
-      .describe('Unique customer identifier from your system')
-      .meta({ example: 'customer-123456' }),
-    customerName: z.string().describe('Customer display name').meta({ example: 'Acme Corp' }),
-    customerEmail: z
-      .email()
-      .describe('Customer contact email')
-      .meta({ example: 'billing@acme.com' })
-      .optional(),
-    description: z
-      .string()
-      .describe('Customer description')
-      .meta({ example: 'Enterprise customer account for Acme Corporation' })
-      .optional(),
-    enabled: z
-      .boolean()
-      .describe('Deprecated — use lifecycleStage instead')
-      .meta({ deprecated: true })
-      .optional(),
-    test: z
-      .boolean()
-      .describe('Whether this is a test customer account')
-      .meta({ example: false })
-      .optional(),
-    lifecycleStage: LifecycleStage.describe('Customer lifecycle stage')
-      .meta({ example: 'ACTIVE' })
-      .optional(),
-    deactivateTimeStamp: z
-      .int()
-      .nonnegative()
-      .describe('Last deactivation timestamp in Unix milliseconds')
-      .meta({ format: 'int64' })
-      .optional(),
-    traits: traits.describe('Custom metadata for external system integration').optional(),
-    address: Address.optional(),
-  })
-  .meta({ id: 'Customer', description: 'A customer account in Amberflo' });
+export const Customer = doc(
+  z.looseObject({
+    createTime: z.optional(millis('Creation timestamp in Unix milliseconds', 1718153645993)),
+    updateTime: z.optional(millis('Last update timestamp in Unix milliseconds', 1718153645993)),
+    deleteTime: z.optional(millis('Deletion timestamp in Unix milliseconds', 1718153645993)),
+    customerId: doc(customerId(), {
+      description: 'Unique customer identifier from your system',
+      example: 'customer-123456',
+    }),
+    customerName: doc(z.string(), { description: 'Customer display name', example: 'Acme Corp' }),
+    customerEmail: email('Customer contact email'),
+    description: z.optional(
+      doc(z.string(), {
+        description: 'Customer description',
+        example: 'Enterprise customer account for Acme Corporation',
+      }),
+    ),
+    enabled: z.optional(
+      doc(z.boolean(), {
+        description: 'Deprecated — use lifecycleStage instead',
+        deprecated: true,
+      }),
+    ),
+    test: z.optional(
+      doc(z.boolean(), { description: 'Whether this is a test customer account', example: false }),
+    ),
+    lifecycleStage: stage('Customer lifecycle stage'),
+    deactivateTimeStamp: z.optional(millis('Last deactivation timestamp in Unix milliseconds')),
+    traits: traits('Custom metadata for external system integration'),
+    address: z.optional(Address),
+  }),
+  { id: 'Customer', description: 'A customer account in Amberflo' },
+);
 export type Customer = z.infer<typeof Customer>;
 
 /** Request body for creating or updating a customer. */
-export const CustomerRequest = z
-  .looseObject({
-    customerId: customerId
-      .describe('Unique customer identifier')
-      .meta({ example: 'customer-123456' }),
-    customerName: z
-      .string()
-      .min(1)
-      .describe('Customer display name')
-      .meta({ example: 'Acme Corp' }),
-    customerEmail: z
-      .email()
-      .describe('Customer email address')
-      .meta({ example: 'billing@acme.com' })
-      .optional(),
-    description: z.string().describe('Customer description').optional(),
-    test: z.boolean().describe('Marks customer as test').meta({ example: false }).optional(),
-    lifecycleStage: LifecycleStage.describe('Lifecycle stage')
-      .meta({ example: 'ACTIVE' })
-      .optional(),
-    traits: traits.describe('Custom metadata').optional(),
-    address: Address.optional(),
-  })
-  .meta({ id: 'CustomerRequest', description: 'Request body for creating or updating a customer' });
+export const CustomerRequest = doc(
+  z.looseObject({
+    customerId: doc(customerId(), {
+      description: 'Unique customer identifier',
+      example: 'customer-123456',
+    }),
+    customerName: doc(z.string().check(z.minLength(1)), {
+      description: 'Customer display name',
+      example: 'Acme Corp',
+    }),
+    customerEmail: email('Customer email address'),
+    description: z.optional(doc(z.string(), { description: 'Customer description' })),
+    test: z.optional(doc(z.boolean(), { description: 'Marks customer as test', example: false })),
+    lifecycleStage: stage('Lifecycle stage'),
+    traits: traits('Custom metadata'),
+    address: z.optional(Address),
+  }),
+  { id: 'CustomerRequest', description: 'Request body for creating or updating a customer' },
+);
 export type CustomerRequest = z.infer<typeof CustomerRequest>;

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { doc } from './doc.js';
 
 /** Stable error codes shared by the emulator, the proxy and the client. */
 export const ERROR_CODES = [
@@ -18,7 +19,9 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorIssue = z.object({
-  path: z.string().describe('Dotted path of the offending field, such as address.city'),
+  path: doc(z.string(), {
+    description: 'Dotted path of the offending field, such as address.city',
+  }),
   message: z.string(),
 });
 export type ErrorIssue = z.infer<typeof ErrorIssue>;
@@ -27,16 +30,20 @@ export type ErrorIssue = z.infer<typeof ErrorIssue>;
  * Error response. `issues` and `requestId` are our additions to the spec (see design.md,
  * "Where we extend the spec").
  */
-export const ErrorResponse = z
-  .looseObject({
-    message: z
-      .string()
-      .describe('Human-readable error message')
-      .meta({ example: 'Customer not found' })
-      .optional(),
-    code: z.string().describe('Error code').meta({ example: 'NOT_FOUND' }).optional(),
-    issues: z.array(ErrorIssue).describe('Field-level validation problems').optional(),
-    requestId: z.string().describe('Request id, for support').optional(),
-  })
-  .meta({ id: 'ErrorResponse', description: 'Error response' });
+export const ErrorResponse = doc(
+  z.looseObject({
+    message: z.optional(
+      doc(z.string(), {
+        description: 'Human-readable error message',
+        example: 'Customer not found',
+      }),
+    ),
+    code: z.optional(doc(z.string(), { description: 'Error code', example: 'NOT_FOUND' })),
+    issues: z.optional(
+      doc(z.array(ErrorIssue), { description: 'Field-level validation problems' }),
+    ),
+    requestId: z.optional(doc(z.string(), { description: 'Request id, for support' })),
+  }),
+  { id: 'ErrorResponse', description: 'Error response' },
+);
 export type ErrorResponse = z.infer<typeof ErrorResponse>;

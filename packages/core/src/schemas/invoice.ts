@@ -1,30 +1,30 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { doc } from './doc.js';
 
 export const INVOICE_STATUSES = ['DRAFT', 'PENDING', 'PAID', 'VOID'] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 
 const seconds = (description: string, example: number) =>
-  z.int().nonnegative().describe(description).meta({ example });
+  z.optional(doc(z.int().check(z.nonnegative()), { description, example }));
+const text = (description: string, example: string) =>
+  z.optional(doc(z.string(), { description, example }));
 
 /** A customer invoice. Period bounds are Unix **seconds** (customers use milliseconds). */
-export const Invoice = z
-  .looseObject({
-    invoiceId: z
-      .string()
-      .describe('Unique invoice identifier')
-      .meta({ example: 'inv-500123' })
-      .optional(),
-    customerId: z
-      .string()
-      .describe('Customer identifier')
-      .meta({ example: 'customer-123456' })
-      .optional(),
-    startTime: seconds('Invoice period start in Unix seconds', 1718100000).optional(),
-    endTime: seconds('Invoice period end in Unix seconds', 1718186400).optional(),
-    totalAmount: z.number().describe('Total invoice amount').meta({ example: 99.5 }).optional(),
-    currency: z.string().describe('Invoice currency code').meta({ example: 'USD' }).optional(),
-    status: InvoiceStatus.describe('Invoice payment status').meta({ example: 'PAID' }).optional(),
-  })
-  .meta({ id: 'Invoice', description: 'A customer invoice' });
+export const Invoice = doc(
+  z.looseObject({
+    invoiceId: text('Unique invoice identifier', 'inv-500123'),
+    customerId: text('Customer identifier', 'customer-123456'),
+    startTime: seconds('Invoice period start in Unix seconds', 1718100000),
+    endTime: seconds('Invoice period end in Unix seconds', 1718186400),
+    totalAmount: z.optional(
+      doc(z.number(), { description: 'Total invoice amount', example: 99.5 }),
+    ),
+    currency: text('Invoice currency code', 'USD'),
+    status: z.optional(
+      doc(InvoiceStatus, { description: 'Invoice payment status', example: 'PAID' }),
+    ),
+  }),
+  { id: 'Invoice', description: 'A customer invoice' },
+);
 export type Invoice = z.infer<typeof Invoice>;

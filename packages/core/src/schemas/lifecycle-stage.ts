@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Lifecycle stages. The spec spells the trial stage `TRAIL`; the live API sends `TRIAL`.

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PARAMETER_SCHEMAS } from '../openapi/parameters.js';
 import {
   Address,
   Customer,
   CustomerRequest,
+  describeIssues,
   ErrorResponse,
   Invoice,
   PrepaidOrder,
   PrepaidOrderRequest,
   PricingPlanAssignment,
+  toErrorIssues,
 } from './index.js';
 
 /*
@@ -22,7 +24,7 @@ import {
  */
 
 type Json = Record<string, unknown>;
-type AnyObject = z.ZodObject<z.ZodRawShape>;
+type AnyObject = z.ZodMiniObject;
 
 const spec = parse(
   readFileSync(new URL('../../../../spec/amberflo-billing.openapi.yaml', import.meta.url), 'utf8'),
@@ -125,14 +127,15 @@ function zodShape(schema: AnyObject): ComponentShape {
   const required: string[] = [];
   for (const [name, field] of Object.entries(schema.shape)) {
     if (!z.safeParse(field, undefined).success) required.push(name);
-    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
-    properties[name] = inner instanceof z.ZodEnum ? { enum: inner.options } : {};
+    const inner = field instanceof z.ZodMiniOptional ? field.def.innerType : field;
+    properties[name] =
+      inner instanceof z.ZodMiniEnum ? { enum: Object.values(inner.def.entries) } : {};
   }
   // A looseObject's catchall is z.unknown(): unknown keys are kept on read (design.md).
   return {
     required: required.sort(),
     properties,
-    open: schema.def.catchall instanceof z.ZodUnknown,
+    open: schema.def.catchall instanceof z.ZodMiniUnknown,
   };
 }
 
@@ -229,7 +232,7 @@ function diffComponent(
  * parse, i.e. their input. Output would describe the value after parsing, which is not what
  * the spec documents (today they differ only in nested `ErrorIssue` strictness).
  */
-const jsonSchemaOf = (schema: z.ZodType) =>
+const jsonSchemaOf = (schema: z.ZodMiniType) =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as Json;
 
 /** The full check for one component: the zod object and its JSON Schema against the spec. */
@@ -330,7 +333,7 @@ function at(document: unknown, pointer: string[]): unknown {
 }
 
 /** The zod schema a body schema node names: a component `$ref` or an array of one. */
-function bodySchema(node: unknown, schemas: Record<string, AnyObject>): z.ZodType | undefined {
+function bodySchema(node: unknown, schemas: Record<string, AnyObject>): z.ZodMiniType | undefined {
   if (!isObject(node)) return undefined;
   const name = (ref: unknown) => (typeof ref === 'string' ? ref.split('/').at(-1) : undefined);
   if (node.type === 'array' && isObject(node.items)) {
@@ -344,7 +347,7 @@ function bodySchema(node: unknown, schemas: Record<string, AnyObject>): z.ZodTyp
 function schemaForExample(document: Json, pointer: string[], schemas: Record<string, AnyObject>) {
   const [root, a, b, c, d, e, f, g] = pointer;
   if (root === 'components' && a === 'schemas' && c === 'properties' && e === 'example') {
-    return schemas[b ?? '']?.shape[d ?? ''] as z.ZodType | undefined;
+    return schemas[b ?? '']?.shape[d ?? ''] as z.ZodMiniType | undefined;
   }
   if (root === 'paths' && c === 'parameters' && e === 'example') {
     const { name } = at(document, pointer.slice(0, -1)) as { name: keyof typeof PARAMETER_SCHEMAS };
@@ -363,11 +366,11 @@ function schemaForExample(document: Json, pointer: string[], schemas: Record<str
 }
 
 /** Keys of an example object that its zod object does not name (looseObject would keep them). */
-function unknownKeys(value: unknown, schema: z.ZodType): string[] {
-  if (schema instanceof z.ZodArray && Array.isArray(value)) {
-    return value.flatMap((item) => unknownKeys(item, schema.element as z.ZodType));
+function unknownKeys(value: unknown, schema: z.ZodMiniType): string[] {
+  if (schema instanceof z.ZodMiniArray && Array.isArray(value)) {
+    return value.flatMap((item) => unknownKeys(item, schema.def.element as z.ZodMiniType));
   }
-  if (!(schema instanceof z.ZodObject) || !isObject(value)) return [];
+  if (!(schema instanceof z.ZodMiniObject) || !isObject(value)) return [];
   return Object.keys(value).filter((key) => !(key in schema.shape));
 }
 
@@ -382,7 +385,8 @@ function checkExamples(document: Json, schemas: Record<string, AnyObject>): stri
     }
     for (const value of values) {
       const result = schema.safeParse(value);
-      if (!result.success) problems.push(`${where}: ${z.prettifyError(result.error)}`);
+      if (!result.success)
+        problems.push(`${where}: ${describeIssues(toErrorIssues(result.error))}`);
       const extra = unknownKeys(value, schema);
       if (extra.length > 0)
         problems.push(`${where}: fields not in the schema: ${extra.join(', ')}`);
@@ -574,40 +578,40 @@ describe('a change on either side is caught', () => {
     [
       'an extra property',
       'Customer',
-      Customer.extend({ nickname: z.string().optional() }),
+      z.extend(Customer, { nickname: z.optional(z.string()) }),
       'Customer.nickname: in the schema, not in the spec',
     ],
     [
       'a dropped property',
       'Address',
-      Address.omit({ postalCode: true }),
+      z.omit(Address, { postalCode: true }),
       'Address.postalCode: in the spec, missing from the schema',
     ],
     [
       'everything optional',
       'CustomerRequest',
-      CustomerRequest.partial(),
+      z.partial(CustomerRequest),
       'CustomerRequest: required is',
     ],
     [
       'a wrong type',
       'Invoice',
-      Invoice.extend({ totalAmount: z.string().optional() }),
+      z.extend(Invoice, { totalAmount: z.optional(z.string()) }),
       'Invoice.totalAmount: type is "number" in the spec but "string"',
     ],
     [
       'an enum narrowed',
       'Invoice',
-      Invoice.extend({ status: z.enum(['DRAFT', 'PAID']).optional() }),
+      z.extend(Invoice, { status: z.optional(z.enum(['DRAFT', 'PAID'])) }),
       'Invoice.status: enum value PENDING missing from the schema',
     ],
     [
       'an enum widened beyond the allowance',
       'Customer',
-      Customer.extend({
-        lifecycleStage: z
-          .enum(['ONBOARDING', 'TRAIL', 'TRIAL', 'ACTIVE', 'OFFBOARDED', 'CHURNED'])
-          .optional(),
+      z.extend(Customer, {
+        lifecycleStage: z.optional(
+          z.enum(['ONBOARDING', 'TRAIL', 'TRIAL', 'ACTIVE', 'OFFBOARDED', 'CHURNED']),
+        ),
       }),
       'enum value CHURNED is not in the spec',
     ],
@@ -620,7 +624,7 @@ describe('a change on either side is caught', () => {
     [
       'a lost example',
       'PricingPlanAssignment',
-      PricingPlanAssignment.extend({ productId: z.string().optional() }),
+      z.extend(PricingPlanAssignment, { productId: z.optional(z.string()) }),
       'PricingPlanAssignment.productId: example',
     ],
   ];
@@ -649,7 +653,9 @@ describe('a change on either side is caught', () => {
     expect(
       problems.some(
         (p) =>
-          p.includes('requestBody') && p.includes('Invalid email') && p.includes('customerEmail'),
+          p.includes('requestBody') &&
+          p.includes('must be an email address') &&
+          p.includes('customerEmail'),
       ),
     ).toBe(true);
     expect(problems.some((p) => p.includes('fields not in the schema: nickname'))).toBe(true);
@@ -657,7 +663,7 @@ describe('a change on either side is caught', () => {
 
     const narrowed = {
       ...SCHEMAS,
-      Invoice: Invoice.extend({ status: z.enum(['DRAFT']).optional() }),
+      Invoice: z.extend(Invoice, { status: z.optional(z.enum(['DRAFT'])) }),
     };
     expect(
       checkExamples(spec as unknown as Json, narrowed).some((p) =>

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Customer, CustomerRequest } from '../../schemas/index.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
