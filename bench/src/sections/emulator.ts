@@ -1,5 +1,6 @@
 import { createEmulator, loadDataset, seedCustomers } from '@amberkit/testing';
 import { load } from '../lib/autocannon.js';
+import { median } from '../lib/measure.js';
 import { serveApp } from '../lib/serve.js';
 import type { BenchContext, BenchRow } from '../types.js';
 
@@ -33,8 +34,8 @@ async function heapFor(n: number) {
  * both driven by autocannon on loopback in this run; then heap for 10k and 100k customers.
  */
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const durationSec = ctx.quick ? 3 : 10;
-  const warmupSec = ctx.quick ? 1 : 2;
+  const durationSec = ctx.quick ? 2 : 5;
+  const warmupSec = 1;
   const [acme] = loadDataset('demo').customers;
   const fixed = JSON.stringify(acme);
   const bare = await serveApp(
@@ -48,8 +49,8 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const getUrl = `${server.url}/customers/${encodeURIComponent(one)}`;
   const listUrl = `${server.url}/customers`;
   try {
-    const drive = async (name: string, url: string) => {
-      await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
+    const drive = async (name: string, url: string, warm = true) => {
+      if (warm) await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
       const result = await load(url, { connections: CONNECTIONS, durationSec, headers });
       ctx.log(
         `${name}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
@@ -58,14 +59,21 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
       return result.rps;
     };
-    // Bare before and after the emulator, so drift on a shared machine hits both sides.
-    const bareBefore = await drive('bare @hono/node-server', `${bare.url}/customers/${one}`);
-    const get = await drive('emulator GET /customers/{id}', getUrl);
-    const bareAfter = await drive('bare @hono/node-server (again)', `${bare.url}/customers/${one}`);
+    // Alternate short runs of both sides and take medians, so drift on a shared machine (other
+    // processes, CPU frequency) hits both alike instead of skewing the ratio.
+    const rounds = ctx.quick ? 3 : 5;
+    const bareRps: number[] = [];
+    const getRps: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const warm = round === 1;
+      bareRps.push(await drive(`round ${round}: bare`, `${bare.url}/customers/${one}`, warm));
+      getRps.push(await drive(`round ${round}: emulator GET /customers/{id}`, getUrl, warm));
+    }
     const list = await drive('emulator GET /customers (1,000)', listUrl);
+    const get = median(getRps);
     const baseline = {
       name: 'bare @hono/node-server, fixed customer JSON',
-      value: (bareBefore + bareAfter) / 2,
+      value: median(bareRps),
     };
     const ratio = get / baseline.value;
 

@@ -17,7 +17,7 @@ export function validateRequest<S extends z.ZodMiniType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = toErrorIssues(result.error);
+  const issues = toErrorIssues(result.error, value);
   throw new RequestValidationError({
     message: redactText(
       `${ctx.method} ${ctx.path} not sent: invalid request (${describeIssues(issues)})`,

@@ -3,7 +3,8 @@ import type { ErrorIssue } from './error-response.js';
 
 type Issue = z.core.$ZodIssue;
 
-const GENERIC = new Set(['Invalid input', 'Invalid value', '']);
+/** zod's own wording (its English locale, or mini's bare "Invalid input"), as opposed to ours. */
+const GENERIC = /^(Invalid |Too (big|small)|Unrecognized key|Number must be|$)/;
 
 const bound = (issue: { origin?: string; inclusive?: boolean }, n: unknown, below: boolean) => {
   switch (issue.origin) {
@@ -25,17 +26,17 @@ const bound = (issue: { origin?: string; inclusive?: boolean }, n: unknown, belo
  * locale (its messages are all "Invalid input"), and a process that also loads classic zod
  * would change them globally. Messages never repeat the input, so secrets cannot leak.
  */
-function messageOf(issue: Issue): string {
-  const own = GENERIC.has(issue.message) ? undefined : issue.message;
+function messageOf(issue: Issue, missing: boolean): string {
+  const own = GENERIC.test(issue.message) ? undefined : issue.message;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int') return 'must be an integer';
-      if ('input' in issue && issue.input === undefined) return 'is required';
+      if (missing) return 'is required';
       return `must be ${issue.expected === 'object' || issue.expected === 'array' ? 'an' : 'a'} ${issue.expected}`;
     case 'too_small':
-      return bound(issue, issue.minimum, true);
+      return own ?? bound(issue, issue.minimum, true);
     case 'too_big':
-      return bound(issue, issue.maximum, false);
+      return own ?? bound(issue, issue.maximum, false);
     case 'invalid_format':
       if (own) return own;
       if (issue.format === 'email') return 'must be an email address';
@@ -54,12 +55,35 @@ function messageOf(issue: Issue): string {
   }
 }
 
-/** Turns zod issues into the wire form `[{ path: 'address.city', message }]`. */
-export function toErrorIssues(error: { issues: readonly Issue[] }): ErrorIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.'),
-    message: messageOf(issue),
-  }));
+const MISSING = Symbol('missing');
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return MISSING;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Turns zod issues into the wire form `[{ path: 'address.city', message }]`. Pass the value
+ * that was parsed as `input` to have absent fields reported as "is required" rather than
+ * "must be a string" (zod does not keep inputs in its issues unless asked).
+ */
+export function toErrorIssues(error: { issues: readonly Issue[] }, input?: unknown): ErrorIssue[] {
+  const known = arguments.length > 1;
+  return error.issues.map((issue) => {
+    const value = known ? valueAt(input, issue.path) : undefined;
+    const missing =
+      ('input' in issue && issue.input === undefined) ||
+      value === MISSING ||
+      (known && value === undefined);
+    return {
+      path: issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.'),
+      message: messageOf(issue, issue.code === 'invalid_type' && missing),
+    };
+  });
 }
 
 /** One line naming every offending field: `customerName: is required; address.city: …`. */

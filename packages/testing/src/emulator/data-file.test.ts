@@ -1,0 +1,94 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createEmulator } from './create-emulator.js';
+import { DataFileError } from './errors.js';
+import { KEY } from './test-support.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'amberkit-emulator-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const headers = { 'x-api-key': KEY, 'content-type': 'application/json' };
+
+describe('dataFile persistence', () => {
+  test('data created over HTTP survives a restart; the file holds no API key', async () => {
+    const dataFile = join(dir, 'state', 'emulator.json');
+    {
+      const emulator = createEmulator({ accounts: [KEY, 'other-key'], dataFile });
+      await using server = await emulator.listen();
+      const post = (path: string, body: unknown, key = KEY) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'x-api-key': key },
+          body: JSON.stringify(body),
+        });
+      expect((await post('/customers', { customerId: 'kept', customerName: 'Kept' })).status).toBe(
+        200,
+      );
+      expect(
+        (await post('/customers', { customerId: 'theirs', customerName: 'T' }, 'other-key')).status,
+      ).toBe(200);
+      await post('/payments-pricing-amberflo-customer-prepaid', { customerId: 'kept', amount: 3 });
+      await fetch(`${server.url}/customers/customer-123456`, { method: 'DELETE', headers });
+    }
+    const text = await readFile(dataFile, 'utf8');
+    expect(text).not.toContain(KEY);
+    expect(text).not.toContain('other-key');
+    expect((await readdir(join(dir, 'state'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const again = createEmulator({ accounts: [KEY, 'other-key'], dataFile });
+    await again.ready;
+    const ids = again.snapshot().customers.map((c) => c.customerId);
+    expect(ids).toContain('kept');
+    expect(ids).not.toContain('customer-123456');
+    expect(again.snapshot().prepaidOrders).toEqual([
+      expect.objectContaining({ customerId: 'kept', amount: 3 }),
+    ]);
+    expect(again.snapshot('other-key').customers.map((c) => c.customerId)).toEqual(['theirs']);
+    const res = await again.fetch('/customers/kept', { headers });
+    expect(res.status).toBe(200);
+  });
+
+  test('a missing file starts from the dataset; close() flushes pending writes', async () => {
+    const dataFile = join(dir, 'fresh.json');
+    const emulator = createEmulator({ accounts: [KEY], dataFile });
+    const res = await emulator.fetch('/customers', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ customerId: 'n', customerName: 'N' }),
+    });
+    expect(res.status).toBe(200);
+    expect(emulator.snapshot().customers.length).toBe(34);
+    await emulator.close();
+    const saved = JSON.parse(await readFile(dataFile, 'utf8'));
+    expect(saved).toMatchObject({ format: 'amberkit-emulator', version: 1 });
+    const [account] = Object.values(saved.accounts) as Array<{ customers: unknown[] }>;
+    expect(account?.customers.length).toBe(34);
+  });
+
+  test.each([
+    ['not JSON', '{"format": "amberkit-emul', /is corrupt \(not JSON/],
+    ['empty', '', /is corrupt \(not JSON/],
+    [
+      'wrong shape',
+      '{"format":"amberkit-emulator","version":1,"accounts":{"a":{"customers":[{"customerId":5}]}}}',
+      /not emulator data: accounts\.a\.customers\.0\.customerId/,
+    ],
+  ])('a %s file is a DataFileError naming the file', async (_name, content, message) => {
+    const dataFile = join(dir, 'bad.json');
+    await writeFile(dataFile, content);
+    const emulator = createEmulator({ accounts: [KEY], dataFile });
+    const error = await emulator.ready.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataFileError);
+    expect((error as Error).message).toContain(dataFile);
+    expect((error as Error).message).toMatch(message);
+    await expect(emulator.listen()).rejects.toBeInstanceOf(DataFileError);
+    expect(await readFile(dataFile, 'utf8')).toBe(content);
+  });
+});

@@ -1,0 +1,107 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Account } from './account.js';
+import { matchFaults } from './fault-rules.js';
+import { codeForStatus, HttpProblem, problemResponse } from './problem.js';
+import { ADMIN_PREFIX } from './routes/admin.js';
+import type { EmulatorContext, EmulatorEnv, EmulatorState } from './state.js';
+import type { RequestLogEntry } from './types.js';
+
+/** Errors that must reach the caller as a rejected fetch, past Hono's error handler. */
+export const transportErrors = new WeakSet<object>();
+/** Stand-in responses for connections we destroyed; logged with status 0. */
+const cutResponses = new WeakSet<Response>();
+
+/** Ends a request without an answer: destroys the socket over TCP, rejects like fetch in-process. */
+function cutOff(c: EmulatorContext, signal: AbortSignal, aborted: boolean): Response {
+  const socket = c.env?.incoming?.socket;
+  if (socket) {
+    socket.destroy();
+    const response = new Response(null, { status: 204 });
+    cutResponses.add(response);
+    return response;
+  }
+  const error: unknown = aborted
+    ? (signal.reason ?? new DOMException('This operation was aborted', 'AbortError'))
+    : new TypeError('fetch failed', { cause: new Error('emulator fault: connection dropped') });
+  if (typeof error === 'object' && error !== null) transportErrors.add(error);
+  throw error;
+}
+
+async function applyFaults(c: EmulatorContext, state: EmulatorState, method: string, path: string) {
+  const { latencyMs, outcome } = matchFaults(state.faults, method, path, () => state.faultRandom());
+  const signal = c.req.raw.signal;
+  if (latencyMs > 0) {
+    const result = await state.waiters.wait(latencyMs, signal);
+    if (result !== 'elapsed') return cutOff(c, signal, result === 'aborted');
+  }
+  if (!outcome) return undefined;
+  if (outcome.hang)
+    return cutOff(
+      c,
+      signal,
+      (await state.waiters.wait(Number.POSITIVE_INFINITY, signal)) === 'aborted',
+    );
+  if (outcome.drop) return cutOff(c, signal, false);
+  const status = outcome.status ?? 500;
+  const retryAfter = outcome.retryAfterSeconds ?? (status === 429 ? 1 : undefined);
+  const headers = retryAfter === undefined ? undefined : { 'retry-after': String(retryAfter) };
+  const message = `Injected fault: ${status} from the emulator's fault rules`;
+  return problemResponse(
+    c.get('requestId'),
+    new HttpProblem(status, codeForStatus(status), message, undefined, headers),
+  );
+}
+
+/**
+ * One middleware for the whole request path (cheaper than a chain): request id, admin bypass,
+ * faults, `X-API-KEY` → account, then the request log.
+ */
+export function emulatorMiddleware(state: EmulatorState): MiddlewareHandler<EmulatorEnv> {
+  return async function emulator(c, next) {
+    const requestId = state.nextId('req');
+    c.set('requestId', requestId);
+    if (state.ready) await state.ready;
+    const path = c.req.path;
+    if (path.startsWith(ADMIN_PREFIX)) return next();
+    const method = c.req.method;
+    const url = c.req.url;
+    const entry: RequestLogEntry = {
+      method,
+      path,
+      query: url.includes('?') ? c.req.query() : {},
+      status: 0,
+      time: state.clock(),
+      requestId,
+      account: null,
+    };
+    // Logged on arrival (status 0 until answered), so a hung request shows up in the log.
+    state.log.push(entry);
+    let response = state.faults.length > 0 ? await applyFaults(c, state, method, path) : undefined;
+    if (response === undefined) {
+      // On Node, read Node's parsed headers: building a Fetch Headers object costs more than
+      // the whole lookup (it is the one header the hot path needs).
+      const nodeKey = c.env?.incoming?.headers?.['x-api-key'];
+      const key = c.env?.incoming
+        ? Array.isArray(nodeKey)
+          ? nodeKey[0]
+          : nodeKey
+        : c.req.header('x-api-key');
+      const account: Account | undefined = key === undefined ? undefined : state.accounts.get(key);
+      if (account === undefined) {
+        const message =
+          key === undefined
+            ? 'Missing X-API-KEY header'
+            : 'The X-API-KEY header does not match any account';
+        response = problemResponse(requestId, new HttpProblem(401, 'UNAUTHORIZED', message));
+      } else {
+        entry.account = account.label;
+        c.set('account', account);
+        await next();
+        entry.status = c.res.status;
+        return;
+      }
+    }
+    entry.status = cutResponses.has(response) ? 0 : response.status;
+    return response;
+  };
+}

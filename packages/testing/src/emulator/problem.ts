@@ -1,0 +1,56 @@
+import type { ErrorCode, ErrorIssue } from '@amberkit/core/schemas';
+
+/**
+ * A failure with an HTTP answer. Route code throws it; the app's error handler turns it into
+ * an ErrorResponse, so every error the emulator sends has one shape.
+ */
+export class HttpProblem extends Error {
+  override name = 'HttpProblem' as const;
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+  502: 'UPSTREAM_UNAVAILABLE',
+  503: 'UPSTREAM_UNAVAILABLE',
+  504: 'UPSTREAM_TIMEOUT',
+};
+
+/** The stable code for a status the fault rules can produce. */
+export function codeForStatus(status: number): ErrorCode {
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+}
+
+/** Builds a JSON response carrying the request id; the one place responses are made. */
+export function jsonResponse(
+  requestId: string,
+  status: number,
+  body: string | Uint8Array<ArrayBuffer> | null,
+  headers?: Record<string, string>,
+): Response {
+  const base: Record<string, string> = { 'x-request-id': requestId };
+  if (body !== null) base['content-type'] = 'application/json';
+  return new Response(body, { status, headers: headers ? { ...base, ...headers } : base });
+}
+
+export function problemResponse(requestId: string, problem: HttpProblem): Response {
+  const body: Record<string, unknown> = { message: problem.message, code: problem.code };
+  if (problem.issues) body.issues = problem.issues;
+  body.requestId = requestId;
+  return jsonResponse(requestId, problem.status, JSON.stringify(body), problem.headers);
+}

@@ -1,0 +1,2 @@
+export * from './emulator/index.js';
+export * from './fixtures/index.js';

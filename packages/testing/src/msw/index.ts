@@ -1,0 +1,2 @@
+export type { AmberfloHandlersOptions } from './handlers.js';
+export { amberfloHandlers } from './handlers.js';
