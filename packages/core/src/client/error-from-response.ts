@@ -1,4 +1,5 @@
-import { ErrorResponse } from '../schemas/index.js';
+import * as z from 'zod/mini';
+import { ErrorIssue } from '../schemas/index.js';
 import {
   BadRequestError,
   ConflictError,
@@ -28,27 +29,32 @@ type ParsedBody = { message?: string | undefined; code?: string | undefined } & 
   'issues' | 'requestId'
 >;
 
+const ErrorIssues = z.array(ErrorIssue);
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
 /**
  * Reads an error body in any shape we have seen: the spec's `{message, code}` (plus our
  * `issues`/`requestId`), the live API's `{errorMessage}`, or plain text / HTML from a gateway.
+ * Field by field, so one odd field (a numeric `requestId`, malformed `issues`) never costs
+ * the caller the server's message.
  */
-export function parseErrorBody(text: string): ParsedBody {
+export function parseErrorBody(body: string): ParsedBody {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body);
   } catch {
-    const plain = text.trim().slice(0, 200);
+    const plain = body.trim().slice(0, 200);
     return plain === '' ? {} : { message: plain };
   }
-  const parsed = ErrorResponse.safeParse(json);
-  if (!parsed.success) return {};
-  const body = parsed.data;
-  const live = typeof body.errorMessage === 'string' ? body.errorMessage : undefined;
+  if (typeof json === 'string') return json.trim() === '' ? {} : { message: json.slice(0, 200) };
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return {};
+  const fields = json as Record<string, unknown>;
+  const issues = ErrorIssues.safeParse(fields.issues);
   return {
-    message: body.message ?? live,
-    code: body.code,
-    issues: body.issues,
-    requestId: body.requestId,
+    message: text(fields.message) ?? text(fields.errorMessage),
+    code: text(fields.code),
+    issues: issues.success ? issues.data : undefined,
+    requestId: text(fields.requestId),
   };
 }
 

@@ -96,6 +96,36 @@ describe('status → error class', () => {
     expect(error.message).toContain('customerName is missing');
   });
 
+  test('one malformed field does not cost the message, code or the good fields', async () => {
+    const error = await failWith(
+      {
+        status: 400,
+        headers: { 'x-request-id': 'hdr-1' },
+        body: {
+          message: 'customerName is missing',
+          code: 'VALIDATION_FAILED',
+          issues: 'oops',
+          requestId: 42,
+        },
+      },
+      'create',
+    );
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      requestId: 'hdr-1',
+      issues: undefined,
+    });
+    expect(error.message).toContain('customerName is missing');
+  });
+
+  test('a JSON string body (some gateways) becomes the message', async () => {
+    const error = await failWith({ status: 403, body: JSON.stringify('Forbidden on this route') });
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('Forbidden on this route');
+  });
+
   test('a non-JSON error body (a gateway page) becomes the message', async () => {
     const error = await failWith({ status: 503, body: 'upstream connect error' });
     expect(error).toBeInstanceOf(ServerError);

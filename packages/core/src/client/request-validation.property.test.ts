@@ -173,6 +173,7 @@ test('a body that is not an object, and bad ids, are refused before sending', as
   for (const body of [null, [], 'customer', 42]) {
     const error = await client.customers.create(body as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error).toMatchObject({ method: 'POST', path: '/customers', status: undefined });
     expect((error as RequestValidationError).issues?.[0]?.path).toBe('(body)');
   }
   for (const id of ['', '.', '..']) {

@@ -225,6 +225,24 @@ describe('paths and clients', () => {
     expect(() => createAmberfloClient({ apiKey: 'k', timeoutMs: -1 })).toThrow(/timeoutMs/);
   });
 
+  test('baseUrl defaults to https://app.amberflo.io', async () => {
+    const urls: string[] = [];
+    const client = createAmberfloClient({
+      apiKey: 'k',
+      // Answered in process: nothing leaves the machine.
+      fetch: async (input) => {
+        urls.push(input instanceof Request ? input.url : String(input));
+        return Response.json([]);
+      },
+    });
+    await client.customers.list();
+    await client.invoices.list({ customerId: 'c 1' });
+    expect(urls).toEqual([
+      'https://app.amberflo.io/customers',
+      'https://app.amberflo.io/payments-billing-customer-product-invoice?customerId=c+1',
+    ]);
+  });
+
   test('a fetch option carries every request (an in-process app)', async () => {
     const seen: string[] = [];
     const client = createAmberfloClient({

@@ -52,6 +52,17 @@ describe('what is retried', () => {
     expect(ctx.retries[0]?.status).toBeUndefined();
   });
 
+  test.each(['PUT', 'DELETE'] as const)(
+    '%s is retried after a dropped connection',
+    async (method) => {
+      await using ctx = await withServer([{ destroy: true }, { body: customer }]);
+      if (method === 'PUT') await ctx.client.customers.update(customer);
+      else await ctx.client.customers.delete('c-1');
+      expect(ctx.server.requests.map((r) => r.method)).toEqual([method, method]);
+      expect(ctx.retries.map((e) => [e.attempt, e.status])).toEqual([[2, undefined]]);
+    },
+  );
+
   test.each([
     ['a 503', { status: 503 }, ServerError],
     ['a 429', { status: 429, headers: { 'retry-after': '0' } }, RateLimitError],
@@ -162,6 +173,18 @@ describe('backoff arithmetic', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('', now)).toBeUndefined();
+  });
+
+  test('the cap bounds the waits the client really takes', async () => {
+    // The largest jitter draw on a 60 s ceiling, capped at 50 ms.
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    await using ctx = await withServer([{ status: 503 }, { status: 503 }, { body: [] }], {
+      baseDelayMs: 60_000,
+      maxDelayMs: 50,
+    });
+    await ctx.client.customers.list();
+    expect(ctx.server.requests).toHaveLength(3);
+    for (const retry of ctx.retries) expect(retry.delayMs).toBeLessThan(1000);
   });
 
   test('the waits the client really takes are jittered below the ceiling', async () => {

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { createAmberfloClient } from './create-client.js';
 import { startTestServer } from './test-server.js';
 import { USER_AGENT, VERSION } from './version.js';
 
-test('VERSION equals package.json (update src/client/version.ts when the version changes)', () => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const readPkg = async () =>
+  JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+
+test('VERSION (from source) equals package.json', async () => {
+  const pkg = await readPkg();
   expect(pkg.name).toBe('@amberkit/core');
   expect(VERSION).toBe(pkg.version);
   expect(USER_AGENT).toBe(`@amberkit/core/${pkg.version}`);

@@ -56,6 +56,7 @@ function messageOf(issue: Issue, missing: boolean): string {
 }
 
 const MISSING = Symbol('missing');
+const NOT_GIVEN = Symbol('not given');
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node = input;
@@ -71,8 +72,11 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * that was parsed as `input` to have absent fields reported as "is required" rather than
  * "must be a string" (zod does not keep inputs in its issues unless asked).
  */
-export function toErrorIssues(error: { issues: readonly Issue[] }, input?: unknown): ErrorIssue[] {
-  const known = arguments.length > 1;
+export function toErrorIssues(
+  error: { issues: readonly Issue[] },
+  input: unknown = NOT_GIVEN,
+): ErrorIssue[] {
+  const known = input !== NOT_GIVEN;
   return error.issues.map((issue) => {
     const value = known ? valueAt(input, issue.path) : undefined;
     const missing =
