@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { type CliIO, main } from './commands/index.js';
 import {
-  applyNoColor,
   type Connection,
   createClientFor,
+  prepareUiEnv,
   processEnv,
   readEnv,
 } from './config/index.js';
@@ -37,7 +37,7 @@ process.on('unhandledRejection', crash);
 
 async function startInteractive(connection: Connection): Promise<number> {
   // Ink fixes its colour level when it loads, and ignores NO_COLOR: map it first, then load.
-  applyNoColor(readEnv(io.env), io.env);
+  prepareUiEnv(readEnv(io.env), io.env);
   const { runTui } = await import('./app/index.js');
   uiRunning = true;
   try {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { generateKey, hashKey } from '@amberkit/proxy';
-import { load, type LoadResult } from '../lib/autocannon.js';
+import { type LoadResult, load } from '../lib/autocannon.js';
 import { median } from '../lib/measure.js';
 import type { BenchContext, BenchRow } from '../types.js';
 
@@ -43,7 +43,8 @@ async function freePort(): Promise<number> {
 async function waitReady(url: string, child: ChildProcess, stderr: string[]): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited ${child.exitCode}: ${stderr.join('')}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -55,13 +56,22 @@ async function waitReady(url: string, child: ChildProcess, stderr: string[]): Pr
 }
 
 /** Starts `node args…` with stdout to /dev/null (the proxy logs every request, as in production). */
-async function startChild(args: string[], env: Record<string, string>, readyPath: string, cwd?: string): Promise<Child> {
+async function startChild(
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+  cwd?: string,
+): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, args.map((a) => a.replace('$PORT', String(port))), {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    ...(cwd ? { cwd } : {}),
-  });
+  const child = spawn(
+    process.execPath,
+    args.map((a) => a.replace('$PORT', String(port))),
+    {
+      env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...(cwd ? { cwd } : {}),
+    },
+  );
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -83,14 +93,22 @@ serve({ port: Number(process.env.PORT), hostname: '127.0.0.1',
 process.on('SIGTERM', () => process.exit(0));`;
 
 /** p50 latency in ms of `count` sequential GETs on one keep-alive connection (sub-ms precise). */
-async function sequentialP50(url: string, headers: Record<string, string>, count: number): Promise<number> {
+async function sequentialP50(
+  url: string,
+  headers: Record<string, string>,
+  count: number,
+): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const once = () =>
     new Promise<number>((resolve, reject) => {
       const started = performance.now();
       const req = request(url, { agent, headers }, (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${url}: ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(performance.now() - started)
+            : reject(new Error(`${url}: ${res.statusCode}`)),
+        );
       });
       req.on('error', reject);
       req.end();
@@ -110,16 +128,35 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const warmupSec = ctx.quick ? 1 : 2;
   const sequential = ctx.quick ? 1_000 : 5_000;
   const callerKey = generateKey();
-  const keys = JSON.stringify([{ name: 'bench', hash: await hashKey(callerKey), scopes: ['*'], expiresAt: null, rateLimit: null }]);
+  const keys = JSON.stringify([
+    {
+      name: 'bench',
+      hash: await hashKey(callerKey),
+      scopes: ['*'],
+      expiresAt: null,
+      rateLimit: null,
+    },
+  ]);
   const emulatorCli = join(packageDir('@amberkit/testing'), 'dist', 'cli.js');
   const proxyCli = join(packageDir('@amberkit/proxy'), 'dist', 'cli.js');
 
   const children: Child[] = [];
   try {
-    const emulator = await startChild([emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY], {}, '/_emulator/health');
+    const emulator = await startChild(
+      [emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY],
+      {},
+      '/_emulator/health',
+    );
     children.push(emulator);
-    const body = await (await fetch(`${emulator.url}${PATH}`, { headers: { 'x-api-key': AMBERFLO_KEY } })).text();
-    const bare = await startChild(['--input-type=module', '-e', BARE_SERVER], { BODY: body }, '/', packageDir('@amberkit/proxy'));
+    const body = await (
+      await fetch(`${emulator.url}${PATH}`, { headers: { 'x-api-key': AMBERFLO_KEY } })
+    ).text();
+    const bare = await startChild(
+      ['--input-type=module', '-e', BARE_SERVER],
+      { BODY: body },
+      '/',
+      packageDir('@amberkit/proxy'),
+    );
     children.push(bare);
     const proxyEnv = {
       AMBERFLO_API_KEY: AMBERFLO_KEY,
@@ -131,16 +168,27 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     };
     const hit = await startChild([proxyCli, '--port', '$PORT'], proxyEnv, '/healthz');
     children.push(hit);
-    const miss = await startChild([proxyCli, '--port', '$PORT', '--cache', 'off'], proxyEnv, '/healthz');
+    const miss = await startChild(
+      [proxyCli, '--port', '$PORT', '--cache', 'off'],
+      proxyEnv,
+      '/healthz',
+    );
     children.push(miss);
 
     const asCaller = { authorization: `Bearer ${callerKey}` };
     const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
-    const drive = async (name: string, url: string, headers: Record<string, string>): Promise<LoadResult> => {
+    const drive = async (
+      name: string,
+      url: string,
+      headers: Record<string, string>,
+    ): Promise<LoadResult> => {
       await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
       const result = await load(url, { connections: CONNECTIONS, durationSec, headers });
-      ctx.log(`${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`);
-      if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+      ctx.log(
+        `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+      );
+      if (result.errors > 0 || result.non2xx > 0)
+        throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
       return result;
     };
     const check = await fetch(`${hit.url}${PATH}`, { headers: asCaller });
@@ -154,12 +202,22 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       passes.b.push(await drive('(b) emulator direct', `${emulator.url}${PATH}`, asAmberflo));
       passes.d.push(await drive('(d) proxy, cache off (miss)', `${miss.url}${PATH}`, asCaller));
     }
-    const avg = (list: LoadResult[], pick: (r: LoadResult) => number) => list.reduce((s, r) => s + pick(r), 0) / list.length;
+    const avg = (list: LoadResult[], pick: (r: LoadResult) => number) =>
+      list.reduce((s, r) => s + pick(r), 0) / list.length;
     const figures = Object.fromEntries(
-      Object.entries(passes).map(([k, list]) => [k, { rps: avg(list, (r) => r.rps), p50: avg(list, (r) => r.p50), p99: avg(list, (r) => r.p99) }]),
+      Object.entries(passes).map(([k, list]) => [
+        k,
+        {
+          rps: avg(list, (r) => r.rps),
+          p50: avg(list, (r) => r.p50),
+          p99: avg(list, (r) => r.p99),
+        },
+      ]),
     ) as Record<'a' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
 
-    ctx.log(`1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`);
+    ctx.log(
+      `1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`,
+    );
     const directP50 = await sequentialP50(`${emulator.url}${PATH}`, asAmberflo, sequential);
     const missP50 = await sequentialP50(`${miss.url}${PATH}`, asCaller, sequential);
     const hitP50 = await sequentialP50(`${hit.url}${PATH}`, asCaller, sequential);
@@ -178,11 +236,26 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         const base = k === 'c' ? 'a' : 'b';
         const min = k === 'c' ? 0.8 : 0.45;
         const ratio = figures[k].rps / figures[base].rps;
-        Object.assign(row, { baseline: { name: names[base], value: figures[base].rps }, ratio, target: `≥ ${min}x`, ok: ratio >= min });
+        Object.assign(row, {
+          baseline: { name: names[base], value: figures[base].rps },
+          ratio,
+          target: `≥ ${min}x`,
+          ok: ratio >= min,
+        });
       }
       rows.push(row);
-      rows.push({ section, name: `${names[k]}: p50`, value: figures[k].p50, unit: `ms (${CONNECTIONS} conns)` });
-      const p99: BenchRow = { section, name: `${names[k]}: p99`, value: figures[k].p99, unit: `ms (${CONNECTIONS} conns)` };
+      rows.push({
+        section,
+        name: `${names[k]}: p50`,
+        value: figures[k].p50,
+        unit: `ms (${CONNECTIONS} conns)`,
+      });
+      const p99: BenchRow = {
+        section,
+        name: `${names[k]}: p99`,
+        value: figures[k].p99,
+        unit: `ms (${CONNECTIONS} conns)`,
+      };
       if (k === 'c') Object.assign(p99, { target: '< 2 ms', ok: figures.c.p99 < 2 });
       rows.push(p99);
     }
@@ -191,7 +264,14 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       { section, name: 'emulator direct: p50 at 1 connection', value: directP50, unit: 'ms' },
       { section, name: 'proxy miss: p50 at 1 connection', value: missP50, unit: 'ms' },
       { section, name: 'proxy HIT: p50 at 1 connection', value: hitP50, unit: 'ms' },
-      { section, name: 'added latency on a miss: p50 at 1 connection', value: added, unit: 'ms', target: '< 1 ms', ok: added < 1 },
+      {
+        section,
+        name: 'added latency on a miss: p50 at 1 connection',
+        value: added,
+        unit: 'ms',
+        target: '< 1 ms',
+        ok: added < 1,
+      },
     );
     return rows;
   } finally {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { describeIssues, toErrorIssues } from '@amberkit/core/schemas';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 
 async function readAll(stream: Readable): Promise<string> {
@@ -41,14 +41,14 @@ export async function readBody(source: string, stdin: Readable): Promise<Record<
  * Validates input with one of core's schemas; a failure names every offending field, with
  * the flag that sets it when there is one (`customerEmail (--email): Invalid email address`).
  */
-export function validateInput<S extends z.ZodType>(
+export function validateInput<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   flagFor: Readonly<Record<string, string>> = {},
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const issues = toErrorIssues(result.error).map((issue) => {
+    const issues = toErrorIssues(result.error, value).map((issue) => {
       const flag = Object.hasOwn(flagFor, issue.path) ? flagFor[issue.path] : undefined;
       return flag === undefined ? issue : { ...issue, path: `${issue.path} (${flag})` };
     });

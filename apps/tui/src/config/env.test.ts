@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { applyNoColor, defaultConfigPath, readEnv } from './env.js';
+import { defaultConfigPath, prepareUiEnv, readEnv } from './env.js';
 
 describe('env', () => {
   test('config path follows XDG_CONFIG_HOME, else ~/.config', () => {
@@ -30,12 +30,16 @@ describe('env', () => {
     });
   });
 
-  test('NO_COLOR (any non-empty value) becomes FORCE_COLOR=0', () => {
+  test('NO_COLOR (any non-empty value) becomes FORCE_COLOR=0; NODE_ENV defaults to production', () => {
     const target: Record<string, string | undefined> = {};
-    applyNoColor(readEnv({ NO_COLOR: '1' }), target);
+    prepareUiEnv(readEnv({ NO_COLOR: '1' }), target);
     expect(target.FORCE_COLOR).toBe('0');
     const untouched: Record<string, string | undefined> = {};
-    applyNoColor(readEnv({ NO_COLOR: '' }), untouched);
+    prepareUiEnv(readEnv({ NO_COLOR: '' }), untouched);
     expect(untouched.FORCE_COLOR).toBeUndefined();
+    expect(untouched.NODE_ENV).toBe('production');
+    const dev: Record<string, string | undefined> = { NODE_ENV: 'development' };
+    prepareUiEnv(readEnv({}), dev);
+    expect(dev.NODE_ENV).toBe('development');
   });
 });

@@ -39,13 +39,16 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 
 /**
  * Ink ignores `NO_COLOR`; its colour library does honour `FORCE_COLOR=0`. Must run before Ink
- * is imported, since the colour level is fixed when that module loads.
+ * (and React) are imported, since both fix their mode when they load.
  */
-export function applyNoColor(
+export function prepareUiEnv(
   env: AmberkitEnv,
   target: Record<string, string | undefined> = process.env,
 ): void {
   if (env.NO_COLOR !== undefined) target.FORCE_COLOR = '0';
+  // React picks its development build (slower renders, extra checks) unless told otherwise;
+  // the shipped binary is production unless the user asked for something else.
+  target.NODE_ENV ??= 'production';
 }
 
 /** `$XDG_CONFIG_HOME/amberkit/config.json`, else `~/.config/amberkit/config.json`. */

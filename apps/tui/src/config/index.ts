@@ -7,7 +7,7 @@ export {
   resolveConnection,
 } from './connection.js';
 export { type EndpointKind, endpointKind } from './endpoint-kind.js';
-export { type AmberkitEnv, applyNoColor, defaultConfigPath, processEnv, readEnv } from './env.js';
+export { type AmberkitEnv, defaultConfigPath, prepareUiEnv, processEnv, readEnv } from './env.js';
 export { ConfigError } from './errors.js';
 export { readConfigFile, writeConfigFile } from './file.js';
 export { removeProfile, requireProfile, upsertProfile, useProfile } from './profiles.js';

@@ -1,0 +1,61 @@
+import type { ErrorCode } from '@amberkit/core/schemas';
+import { hashKey } from '../keys/hash-key.js';
+import type { KeyRing, ResolvedKey } from '../keys/key-ring.js';
+import { hasScope, type Scope } from './scopes.js';
+
+export type AuthFailure = {
+  readonly status: 401 | 403;
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly headers: Record<string, string>;
+};
+export type AuthResult =
+  | { readonly ok: true; readonly key: ResolvedKey }
+  | ({ readonly ok: false } & AuthFailure);
+
+const REALM = 'Bearer realm="amberkit-proxy"';
+
+const unauthorized = (message: string, error?: string): AuthResult => ({
+  ok: false,
+  status: 401,
+  code: 'UNAUTHORIZED',
+  message,
+  headers: { 'www-authenticate': error ? `${REALM}, error="${error}"` : REALM },
+});
+
+/**
+ * Looks the presented key up by its SHA-256 hash (the key itself is never compared), then
+ * checks expiry and scope. Missing, unknown and expired keys are 401; a known key without the
+ * scope is 403.
+ */
+export async function authenticate(
+  presented: string | undefined,
+  ring: KeyRing,
+  required: Scope,
+  now: number,
+  hash: (key: string) => string | Promise<string> = hashKey,
+): Promise<AuthResult> {
+  if (presented === undefined) {
+    return unauthorized(
+      'A caller key is required: send Authorization: Bearer <key> or X-API-KEY: <key>',
+    );
+  }
+  const key = ring.get(await hash(presented));
+  if (!key) return unauthorized('The caller key is not recognised', 'invalid_token');
+  if (key.expiresAtMs !== null && key.expiresAtMs <= now) {
+    return unauthorized(
+      `The caller key "${key.name}" expired at ${key.expiresAt}`,
+      'invalid_token',
+    );
+  }
+  if (!hasScope(key.scopes, required)) {
+    return {
+      ok: false,
+      status: 403,
+      code: 'FORBIDDEN',
+      message: `The caller key "${key.name}" lacks the ${required} scope`,
+      headers: {},
+    };
+  }
+  return { ok: true, key };
+}

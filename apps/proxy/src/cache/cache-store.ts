@@ -1,0 +1,25 @@
+/** A cached upstream answer: enough to rebuild the response without touching upstream. */
+export type CachedEntry = {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+  /** When it was fetched, in ms since the epoch (for `Age` and freshness). */
+  readonly storedAt: number;
+};
+
+/** What a lookup sees: the entry, if any, and the key's invalidation version. */
+export type StoreLookup = { readonly entry: CachedEntry | undefined; readonly version: string };
+
+/**
+ * The one small interface every cache store implements (memory LRU, Redis). Versions make
+ * writes safe: a fetch that began before an invalidation must not store its older answer, so
+ * `store` only writes while the key's version is the one its lookup saw.
+ */
+export interface CacheStore {
+  lookup(key: string): Promise<StoreLookup>;
+  /** Stores `entry` for `ttlMs` if `key` was not invalidated since the lookup; says whether it did. */
+  store(key: string, entry: CachedEntry, ttlMs: number, version: string): Promise<boolean>;
+  /** Drops the keys and bumps their versions; resolves once every instance would see it. */
+  invalidate(keys: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,111 @@
+import { isUpstreamFailure } from '../upstream/errors.js';
+import type { UpstreamResponse } from '../upstream/upstream-client.js';
+import type { CachePolicy } from './cache-policy.js';
+import type { CachedEntry, CacheStore } from './cache-store.js';
+
+export type CacheResult = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
+export type CacheOutcome = { readonly entry: CachedEntry; readonly result: CacheResult };
+export type CacheEvent = CacheResult | 'coalesced' | 'revalidate-failed';
+
+export type ResponseCacheOptions = {
+  readonly store: CacheStore;
+  readonly clock?: () => number;
+  readonly onEvent?: (event: CacheEvent) => void;
+};
+
+type Load = () => Promise<UpstreamResponse>;
+type Flight = Promise<CachedEntry>;
+
+/**
+ * Freshness policy and single-flight over any {@link CacheStore}: fresh → HIT; within the
+ * stale-while-revalidate window → STALE plus one background refresh; otherwise one upstream
+ * fetch per key however many callers wait (they all get MISS), falling back to the stale
+ * entry within the stale-if-error window. Only 200 answers are stored (404s never).
+ */
+export class ResponseCache {
+  readonly #store: CacheStore;
+  readonly #clock: () => number;
+  readonly #onEvent: (event: CacheEvent) => void;
+  readonly #flights = new Map<string, Flight>();
+
+  constructor(options: ResponseCacheOptions) {
+    this.#store = options.store;
+    this.#clock = options.clock ?? Date.now;
+    this.#onEvent = options.onEvent ?? (() => {});
+  }
+
+  async get(
+    key: string,
+    policy: CachePolicy,
+    load: Load,
+    defer: (p: Promise<unknown>) => void,
+  ): Promise<CacheOutcome> {
+    const { entry, version } = await this.#store.lookup(key);
+    const age = entry ? this.#clock() - entry.storedAt : 0;
+    if (entry && age < policy.ttlMs) return this.#emit(entry, 'HIT');
+    if (entry && age < policy.ttlMs + policy.swrMs) {
+      const refresh = this.#fly(key, version, policy, load).catch(() =>
+        this.#onEvent('revalidate-failed'),
+      );
+      defer(refresh);
+      return this.#emit(entry, 'STALE');
+    }
+    try {
+      return this.#emit(await this.#fly(key, version, policy, load), 'MISS');
+    } catch (error) {
+      if (entry && age < policy.ttlMs + policy.sieMs && isUpstreamFailure(error))
+        return this.#emit(entry, 'STALE');
+      throw error;
+    }
+  }
+
+  /** `Cache-Control: no-cache`: skip the lookup, fetch, and refresh the entry for others. */
+  async bypass(key: string, policy: CachePolicy, load: Load): Promise<CacheOutcome> {
+    const { version } = await this.#store.lookup(key);
+    const entry = await this.#fetchAndStore(key, version, policy, load);
+    return this.#emit(entry, 'BYPASS');
+  }
+
+  /** Drops the keys (and any fetch in flight for them) before the write's response returns. */
+  async invalidate(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.#flights.delete(key);
+    await this.#store.invalidate(keys);
+  }
+
+  #fly(key: string, version: string, policy: CachePolicy, load: Load): Flight {
+    const running = this.#flights.get(key);
+    if (running) {
+      this.#onEvent('coalesced');
+      return running;
+    }
+    const flight = this.#fetchAndStore(key, version, policy, load).finally(() => {
+      if (this.#flights.get(key) === flight) this.#flights.delete(key);
+    });
+    this.#flights.set(key, flight);
+    return flight;
+  }
+
+  async #fetchAndStore(
+    key: string,
+    version: string,
+    policy: CachePolicy,
+    load: Load,
+  ): Promise<CachedEntry> {
+    const response = await load();
+    const entry: CachedEntry = { ...response, storedAt: this.#clock() };
+    if (response.status === 200) {
+      await this.#store.store(
+        key,
+        entry,
+        policy.ttlMs + Math.max(policy.swrMs, policy.sieMs),
+        version,
+      );
+    }
+    return entry;
+  }
+
+  #emit(entry: CachedEntry, result: CacheResult): CacheOutcome {
+    this.#onEvent(result);
+    return { entry, result };
+  }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import packageJson from '../package.json' with { type: 'json' };
+import { runCli } from './node/cli/run-cli.js';
+
+runCli(process.argv.slice(2), {
+  env: process.env,
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  exit: (code) => {
+    process.exitCode = code;
+    // Let stdout/stderr flush, then stop even if a socket lingers.
+    setImmediate(() => process.exit(code));
+  },
+  version: packageJson.version,
+}).catch((error: unknown) => {
+  process.stderr.write(
+    `amberkit-proxy: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

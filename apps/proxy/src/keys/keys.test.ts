@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { generateKey } from './generate-key.js';
+import { hashKey } from './hash-key.js';
+import { createKeyRing, createKeySource } from './key-ring.js';
+
+describe('caller keys', () => {
+  test('ak_ plus 32 base62 characters, all different', () => {
+    const keys = Array.from({ length: 200 }, generateKey);
+    for (const key of keys) expect(key).toMatch(/^ak_[0-9A-Za-z]{32}$/);
+    expect(new Set(keys).size).toBe(200);
+    // 32 symbols of log2(62) bits each: at least 128 bits.
+    expect(32 * Math.log2(62)).toBeGreaterThanOrEqual(128);
+  });
+
+  test('every base62 character turns up (no bias towards a few)', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 400; i++)
+      for (const ch of generateKey().slice(3)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    expect(counts.size).toBe(62);
+    // 12,800 draws: ~206 each; a broken modulo would skew a few far below.
+    expect(Math.min(...counts.values())).toBeGreaterThan(120);
+  });
+
+  test('hashKey is sha256:<hex> of the key (Web Crypto agrees with node:crypto)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), async (key) => {
+        expect(await hashKey(key)).toBe(`sha256:${createHash('sha256').update(key).digest('hex')}`);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test('a key ring looks up by hash; a source swaps rings atomically', async () => {
+    const hash = await hashKey('ak_x');
+    const ring = createKeyRing([
+      { name: 'a', hash, scopes: ['*'], expiresAt: '2030-01-01T00:00:00Z', rateLimit: '5/sec' },
+    ]);
+    expect(ring.get(hash)).toMatchObject({
+      name: 'a',
+      expiresAtMs: Date.parse('2030-01-01T00:00:00Z'),
+      limit: { points: 5, windowMs: 1000 },
+    });
+    expect(ring.get('ak_x')).toBeUndefined();
+    const source = createKeySource(ring);
+    const held = source.current();
+    source.replace(createKeyRing([]));
+    expect(source.current().get(hash)).toBeUndefined();
+    expect(held.get(hash)?.name).toBe('a');
+  });
+});

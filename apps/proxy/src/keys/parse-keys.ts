@@ -1,0 +1,17 @@
+import { ConfigError } from '../config/config-error.js';
+import { KeyEntries, type KeyEntry } from './key-entry.js';
+
+/** Parses `AMBERKIT_KEYS` or a keys file; one line naming the offending entry when it fails. */
+export function parseKeyEntries(text: string, label: string, source: 'env' | 'file'): KeyEntry[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${label}: not valid JSON (expected an array of key entries)`, source);
+  }
+  const parsed = KeyEntries.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  throw new ConfigError(`${label}${at}: ${issue.message}`, source);
+}

@@ -1,0 +1,12 @@
+export type { CliIo } from './node/cli/run-cli.js';
+export { runCli } from './node/cli/run-cli.js';
+export type { FlexibleLimiterOptions } from './node/flexible-limiter.js';
+export { createFlexibleLimiter } from './node/flexible-limiter.js';
+export type { NodeTransport } from './node/http-transport.js';
+export { nodeHttpTransport } from './node/http-transport.js';
+export { createFileKeySource, readKeysFile } from './node/keys-file.js';
+export { nodeHashKey } from './node/node-hash.js';
+export type { RedisStoreOptions } from './node/redis-store.js';
+export { createRedisStore } from './node/redis-store.js';
+export type { ProxyServer } from './node/server.js';
+export { startProxyServer } from './node/server.js';

@@ -1,0 +1,195 @@
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEmulator } from '@amberkit/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtCli, spawnCli as spawnBuilt } from '../test/built-cli.js';
+import { makeKeys } from '../test/harness.js';
+import { until } from '../test/poll.js';
+import { testRedis } from '../test/redis.js';
+import { findSecrets } from '../test/secret-scan.js';
+
+const AMBERFLO_KEY = 'process-test-amberflo-key-77';
+
+let cli: ReturnType<typeof builtCli> | undefined;
+beforeAll(() => {
+  cli = builtCli();
+}, 180_000);
+afterAll(() => cli?.[Symbol.dispose]());
+const spawnCli = (args: string[], env: Record<string, string>) => spawnBuilt(cli!.path, args, env);
+
+function writeKeys(file: string, entries: unknown[]): void {
+  // Write then rename, as an operator's deploy would: readers never see half a file.
+  writeFileSync(`${file}.tmp`, JSON.stringify(entries));
+  renameSync(`${file}.tmp`, file);
+}
+
+describe('amberkit-proxy as a real process (dist/cli.js)', () => {
+  test('bad flags exit 2 and bad configuration exits 1, each with one line', async () => {
+    for (const [args, env, code, line] of [
+      [['--frobnicate'], {}, 2, 'amberkit-proxy: unknown option --frobnicate (see --help)'],
+      [
+        ['--', 'serve', '--port', 'x'],
+        { AMBERFLO_API_KEY: 'k', AMBERKIT_KEYS: '[]' },
+        2,
+        'amberkit-proxy: invalid --port: must be a whole number (got "x")',
+      ],
+      [
+        [],
+        {},
+        1,
+        'amberkit-proxy: AMBERFLO_API_KEY is required: the Amberflo key the proxy sends upstream',
+      ],
+      [
+        [],
+        { AMBERFLO_API_KEY: 'k', AMBERKIT_KEYS: '[]', AMBERKIT_CACHE: 'sometimes' },
+        1,
+        'amberkit-proxy: invalid AMBERKIT_CACHE: must be memory, redis or off (got "sometimes")',
+      ],
+      [
+        ['--port', '0'],
+        {
+          AMBERFLO_API_KEY: 'k',
+          AMBERKIT_KEYS: '[]',
+          AMBERKIT_CACHE: 'redis',
+          REDIS_URL: 'redis://127.0.0.1:1',
+        },
+        1,
+        'amberkit-proxy: REDIS_URL: cannot connect to Redis (connect ECONNREFUSED 127.0.0.1:1)',
+      ],
+    ] as const) {
+      await using cli = spawnCli([...args], { ...env });
+      expect(await cli.exited).toBe(code);
+      expect(cli.stderr.filter(Boolean)).toEqual([line]);
+    }
+  });
+
+  test('a port already in use is one line, exit 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      await using cli = spawnCli(['--port', String(port)], {
+        AMBERFLO_API_KEY: 'k',
+        AMBERKIT_KEYS: '[]',
+      });
+      expect(await cli.exited).toBe(1);
+      expect(cli.stderr.filter(Boolean)).toEqual([
+        `amberkit-proxy: cannot listen on 127.0.0.1:${port} (EADDRINUSE)`,
+      ]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('SIGHUP re-reads the keys file without dropping requests', async () => {
+    const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
+    await using upstream = await emulator.listen();
+    const { plain, entries } = await makeKeys({ a: { scopes: ['*'] }, b: { scopes: ['*'] } });
+    const file = join(mkdtempSync(join(tmpdir(), 'amberkit-keys-')), 'keys.json');
+    writeKeys(file, [entries[0]]);
+    await using cli = spawnCli(['--port', '0'], {
+      AMBERFLO_API_KEY: AMBERFLO_KEY,
+      AMBERFLO_BASE_URL: upstream.url,
+      AMBERKIT_KEYS_FILE: file,
+    });
+    const url = await cli.url();
+    const as = (key: string) =>
+      fetch(`${url}/customers/customer-123456`, { headers: { 'x-api-key': key } }).then(
+        (r) => r.status,
+      );
+    expect(await as(plain.a)).toBe(200);
+    expect(await as(plain.b)).toBe(401);
+
+    // Requests keep flowing with key a while the file changes and the process reloads.
+    let flowing = true;
+    const statuses: number[] = [];
+    const traffic = (async () => {
+      while (flowing) statuses.push(await as(plain.a).catch(() => -1));
+    })();
+    writeKeys(file, entries);
+    cli.child.kill('SIGHUP');
+    await until(
+      async () => ((await as(plain.b)) === 200 ? true : undefined),
+      'key b to be accepted',
+    );
+    flowing = false;
+    await traffic;
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    expect(
+      cli.stdout.some((l) => l.includes('"msg":"keys reloaded"') && l.includes('"keys":2')),
+    ).toBe(true);
+
+    // A broken file keeps the keys in place; removing a key takes effect on the next reload.
+    writeFileSync(file, '[{"name": "oops"');
+    cli.child.kill('SIGHUP');
+    await until(
+      () => (cli.stdout.some((l) => l.includes('keys reload failed')) ? true : undefined),
+      'the reload error',
+    );
+    expect(await as(plain.b)).toBe(200);
+    writeKeys(file, [entries[1]]);
+    cli.child.kill('SIGHUP');
+    await until(
+      async () => ((await as(plain.a)) === 401 ? true : undefined),
+      'key a to be refused',
+    );
+    expect(await as(plain.b)).toBe(200);
+    await emulator.close();
+  });
+
+  test('SIGTERM drains: the request in flight finishes, Redis closes, exit 0, and no secret is printed', async () => {
+    const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
+    await using upstream = await emulator.listen();
+    await using redis = await testRedis();
+    const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
+    await using cli = spawnCli(
+      ['serve', '--port', '0', '--upstream', upstream.url, '--cache', 'redis'],
+      {
+        AMBERFLO_API_KEY: AMBERFLO_KEY,
+        AMBERKIT_KEYS: JSON.stringify(entries),
+        REDIS_URL: 'redis://127.0.0.1:6379',
+        AMBERKIT_REDIS_PREFIX: redis.prefix,
+      },
+    );
+    const url = await cli.url();
+    const headers = { authorization: `Bearer ${plain.team}` };
+    expect((await fetch(`${url}/customers`, { headers })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/customers`, { headers: { 'x-api-key': 'ak_wrongwrongwrongwrong' } }))
+        .status,
+    ).toBe(401);
+    emulator.setFaults([{ method: 'GET', path: '/customers/customer-123456', latencyMs: 500 }]);
+    const inFlight = fetch(`${url}/customers/customer-123456`, { headers });
+    await until(
+      () =>
+        emulator.requests().some((r) => r.path === '/customers/customer-123456') ? true : undefined,
+      'the slow request to reach upstream',
+    );
+    cli.child.kill('SIGTERM');
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ customerId: 'customer-123456' });
+    expect(await cli.exited).toBe(0);
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    const messages = cli.stdout.filter(Boolean).map((l) => JSON.parse(l).msg);
+    expect(messages).toEqual(expect.arrayContaining(['listening', 'draining', 'stopped']));
+    expect(messages.indexOf('stopped')).toBeGreaterThan(messages.indexOf('draining'));
+    // The cache entry went to this test's Redis prefix.
+    expect((await redis.keys()).some((k) => k.includes(':c:'))).toBe(true);
+
+    const output = [...cli.stdout, ...cli.stderr].join('\n');
+    expect(cli.stdout.filter((l) => l.includes('"msg":"request"')).length).toBeGreaterThanOrEqual(
+      3,
+    );
+    const secrets = { amberflo: AMBERFLO_KEY, caller: plain.team };
+    expect(findSecrets(output, secrets)).toEqual([]);
+    // Control: the same scan catches a key planted in a captured log line.
+    expect(findSecrets(`${output}\n{"msg":"planted","key":"${plain.team}"}`, secrets)).toEqual([
+      'caller',
+    ]);
+    await emulator.close();
+  });
+});

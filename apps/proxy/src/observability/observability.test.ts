@@ -1,0 +1,159 @@
+import { describe, expect, test } from 'vitest';
+import { AMBERFLO_KEY, createStack } from '../test/harness.js';
+import { findSecrets, transcript } from '../test/secret-scan.js';
+import { createLogger, redact } from './logger.js';
+
+describe('request ids, timing, logs and headers', () => {
+  test('a well-formed X-Request-Id is kept, forwarded and logged; a malformed one is replaced', async () => {
+    const forwarded: Array<string | null> = [];
+    await using inner = await createStack();
+    await using stack = await createStack({
+      proxy: {
+        fetch: (r) => {
+          forwarded.push(r.headers.get('x-request-id'));
+          return inner.emulator.fetch(r);
+        },
+      },
+    });
+    const kept = await stack.call('/customers/customer-123456', {
+      headers: { 'x-request-id': 'trace-42_ok' },
+    });
+    expect(kept.headers.get('x-request-id')).toBe('trace-42_ok');
+    expect(forwarded).toEqual(['trace-42_ok']);
+    const replaced = await stack.call('/customers', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
+    const id = replaced.headers.get('x-request-id')!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const lines = stack.lines.map((l) => JSON.parse(l));
+    expect(forwarded).toEqual(['trace-42_ok', id]);
+    expect(lines.map((l) => l.requestId)).toEqual(['trace-42_ok', id]);
+  });
+
+  test('one JSON log line per request with route, status, cache result and upstream ms', async () => {
+    await using stack = await createStack();
+    await stack.call('/customers/customer-123456');
+    await stack.call('/customers/customer-123456');
+    await stack.call('/nope');
+    const lines = stack.lines.map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      msg: 'request',
+      method: 'GET',
+      route: 'getCustomerById',
+      status: 200,
+      cache: 'MISS',
+      caller: 'admin',
+    });
+    expect(typeof lines[0].upstreamMs).toBe('number');
+    expect(lines[1]).toMatchObject({ cache: 'HIT', status: 200 });
+    expect(lines[1].upstreamMs).toBeUndefined();
+    expect(lines[2]).toMatchObject({ route: 'unmatched', status: 404 });
+  });
+
+  test('Server-Timing shows auth, cache and upstream', async () => {
+    await using stack = await createStack();
+    const miss = await stack.call('/customers');
+    const timing = miss.headers.get('server-timing') ?? '';
+    expect(timing).toMatch(/auth;dur=[\d.]+/);
+    expect(timing).toMatch(/cache;dur=[\d.]+/);
+    expect(timing).toMatch(/upstream;dur=[\d.]+/);
+    const write = await stack.call('/customers/nobody', { method: 'DELETE' });
+    expect(write.headers.get('server-timing')).toMatch(/upstream;dur=/);
+  });
+
+  test('security headers are set; CORS is off unless origins are configured', async () => {
+    await using stack = await createStack();
+    const res = await stack.call('/customers', { headers: { origin: 'https://app.example.com' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+
+    await using withCors = await createStack({
+      proxy: { corsOrigins: ['https://app.example.com'] },
+    });
+    const allowed = await withCors.call('/customers', {
+      headers: { origin: 'https://app.example.com' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const preflight = await withCors.call('/customers', {
+      as: null,
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.status).toBe(204);
+    const denied = await withCors.call('/customers', {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('no secret in any response or log line', () => {
+  test('a run through every outcome leaks neither the Amberflo key nor caller keys', async () => {
+    await using stack = await createStack({ proxy: { rateLimit: { default: '5/min' } } });
+    await using wrongUpstreamKey = await createStack({
+      proxy: { upstream: { apiKey: `${AMBERFLO_KEY}-wrong` } },
+    });
+    const responses = [
+      await stack.call('/customers'),
+      await stack.call('/customers/customer-123456', { as: 'reader' }),
+      await stack.call('/customers', { as: null }),
+      await stack.call('/customers', {
+        as: null,
+        headers: { 'x-api-key': 'ak_unknownKeyValue0000000000000000' },
+      }),
+      await stack.call('/customers', { as: 'expired' }),
+      await stack.call('/payments-pricing-amberflo-customer-prepaid', {
+        as: 'reader',
+        method: 'POST',
+        body: '{}',
+      }),
+      await stack.call('/customers', {
+        method: 'POST',
+        body: `{"customerId":"${stack.keys.admin}"`,
+      }),
+      await stack.call('/customers', {
+        method: 'POST',
+        body: JSON.stringify({ customerId: 1, customerName: stack.keys.admin }),
+      }),
+      ...(await Promise.all(
+        Array.from({ length: 6 }, () => stack.call('/customers', { as: 'reader' })),
+      )),
+      await stack.call('/metrics', { as: null }),
+      await stack.call('/openapi.json', { as: null }),
+      await stack.call('/readyz', { as: null }),
+      await wrongUpstreamKey.call('/customers'),
+      await wrongUpstreamKey.call('/readyz', { as: null }),
+    ];
+    expect(responses.map((r) => r.status)).toContain(429);
+    expect(responses.map((r) => r.status)).toContain(502);
+    const secrets = {
+      amberflo: AMBERFLO_KEY,
+      ...stack.keys,
+      ...Object.fromEntries(Object.entries(wrongUpstreamKey.keys).map(([k, v]) => [`w-${k}`, v])),
+    };
+    const text = `${await transcript(responses)}\n${stack.lines.join('\n')}\n${wrongUpstreamKey.lines.join('\n')}`;
+    expect(stack.lines.length).toBeGreaterThan(10);
+    expect(findSecrets(text, secrets)).toEqual([]);
+  });
+
+  test('control: the scan catches a key planted in a log line', async () => {
+    await using stack = await createStack();
+    await stack.call('/customers');
+    const leaky = createLogger({ write: (line) => stack.lines.push(line), secrets: [] });
+    leaky.info('oops', { upstreamKey: AMBERFLO_KEY });
+    stack.lines.push(JSON.stringify({ msg: 'raw', header: `Bearer ${stack.keys.reader}` }));
+    expect(
+      findSecrets(stack.lines.join('\n'), { amberflo: AMBERFLO_KEY, reader: stack.keys.reader }),
+    ).toEqual(['amberflo', 'reader']);
+  });
+
+  test('redact masks the Amberflo key and anything shaped like a caller key', () => {
+    expect(redact('k=SECRET-123 and ak_abcdefghijklmnop', ['SECRET-123'])).toBe(
+      'k=[redacted] and ak_[redacted]',
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import type { RateLimit } from '../config/rate-spec.js';
+
+/** The outcome of taking one request from a key's budget. */
+export type RateDecision = {
+  readonly allowed: boolean;
+  readonly limit: number;
+  readonly remaining: number;
+  /** Milliseconds until the budget refills. */
+  readonly resetMs: number;
+};
+
+/** Per-key request budgets; `id` is the key's hash, never the key. */
+export interface RateLimiter {
+  consume(id: string, limit: RateLimit): Promise<RateDecision>;
+  close?(): Promise<void>;
+}
+
+/** `RateLimit-*` headers (IETF draft) plus `Retry-After` when refused. */
+export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
+  const reset = String(Math.max(0, Math.ceil(decision.resetMs / 1000)));
+  const headers: Record<string, string> = {
+    'ratelimit-limit': String(decision.limit),
+    'ratelimit-remaining': String(decision.remaining),
+    'ratelimit-reset': reset,
+  };
+  if (!decision.allowed) headers['retry-after'] = reset === '0' ? '1' : reset;
+  return headers;
+}

@@ -1,0 +1,57 @@
+import { componentRef, createOpenApiDocument, type OpenApiResponse } from '@amberkit/core/openapi';
+
+const error = (description: string, headers?: OpenApiResponse['headers']): OpenApiResponse => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/json': { schema: componentRef('ErrorResponse') } },
+});
+const int = { schema: { type: 'integer' } } as const;
+
+/**
+ * Core's OpenAPI document as the proxy serves it: callers authenticate with their own key
+ * (Bearer or X-API-KEY), and every operation lists the proxy's own answers.
+ */
+export function proxyOpenApiDocument(serverUrl?: string) {
+  return createOpenApiDocument({
+    title: 'Amberflo Billing API (via amberkit-proxy)',
+    description:
+      'The Amberflo Billing API behind amberkit-proxy. Authenticate with a proxy caller key (ak_…), never an Amberflo key.',
+    ...(serverUrl ? { servers: [{ url: serverUrl, description: 'This proxy' }] } : {}),
+    securitySchemes: {
+      BearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'ak_ caller key',
+        description: 'Proxy caller key',
+      },
+      CallerApiKey: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-KEY',
+        description: 'Proxy caller key (ak_…)',
+      },
+    },
+    security: [{ BearerAuth: [] }, { CallerApiKey: [] }],
+    extraResponses: ({ method }) => ({
+      '400': error('Validation failed (VALIDATION_FAILED, with issues naming the fields)'),
+      '401': error(
+        'Missing, unknown or expired caller key (UNAUTHORIZED); WWW-Authenticate is set',
+        {
+          'WWW-Authenticate': { schema: { type: 'string' } },
+        },
+      ),
+      '403': error('The caller key lacks the scope this operation needs (FORBIDDEN)'),
+      ...(method === 'get' ? {} : { '413': error('Request body too large (PAYLOAD_TOO_LARGE)') }),
+      '429': error('Rate limited (RATE_LIMITED)', {
+        'Retry-After': int,
+        'RateLimit-Limit': int,
+        'RateLimit-Remaining': int,
+        'RateLimit-Reset': int,
+      }),
+      '502': error(
+        'Upstream unavailable (UPSTREAM_UNAVAILABLE) or rejected the proxy credentials (UPSTREAM_AUTH)',
+      ),
+      '504': error('Upstream timed out (UPSTREAM_TIMEOUT)'),
+    }),
+  });
+}

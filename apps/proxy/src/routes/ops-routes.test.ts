@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import { createStack } from '../test/harness.js';
+
+describe('operational routes', () => {
+  test('/healthz reports the upstream origin and kind (emulator)', async () => {
+    await using stack = await createStack();
+    const res = await stack.call('/healthz', { as: null });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      upstream: { origin: 'http://emulator.local', kind: 'emulator' },
+    });
+  });
+
+  test('/healthz says amberflo for app.amberflo.io without calling it, other otherwise', async () => {
+    const asked: string[] = [];
+    await using stack = await createStack({
+      proxy: {
+        upstream: { baseUrl: 'https://app.amberflo.io' },
+        fetch: async (r) => {
+          asked.push(r.url);
+          return new Response('no', { status: 500 });
+        },
+      },
+    });
+    expect(await (await stack.call('/healthz', { as: null })).json()).toMatchObject({
+      upstream: { kind: 'amberflo', origin: 'https://app.amberflo.io' },
+    });
+    await using other = await createStack({
+      proxy: {
+        upstream: { baseUrl: 'http://billing.internal' },
+        fetch: async (r) => {
+          asked.push(r.url);
+          return new Response('no', { status: 404 });
+        },
+      },
+    });
+    expect(await (await other.call('/healthz', { as: null })).json()).toMatchObject({
+      upstream: { kind: 'other' },
+    });
+    expect(asked).toEqual(['http://billing.internal/_emulator/health']);
+  });
+
+  test('/readyz: 200 with a good key, 503 naming the key problem, 503 when unreachable', async () => {
+    await using stack = await createStack();
+    const ready = await stack.call('/readyz', { as: null });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+
+    await using badKey = await createStack({ proxy: { upstream: { apiKey: 'not-the-key' } } });
+    const notReady = await badKey.call('/readyz', { as: null });
+    expect(notReady.status).toBe(503);
+    expect(((await notReady.json()) as { reason: string }).reason).toContain(
+      'AMBERFLO_API_KEY is wrong',
+    );
+
+    await using down = await createStack({
+      proxy: { fetch: async () => Promise.reject(new TypeError('fetch failed')) },
+    });
+    const unreachable = await down.call('/readyz', { as: null });
+    expect(unreachable.status).toBe(503);
+    expect(((await unreachable.json()) as { reason: string }).reason).toContain('unreachable');
+  });
+
+  test('/metrics counts requests by route and status, cache results, coalesced requests and upstream latency', async () => {
+    await using stack = await createStack();
+    await stack.call('/customers/customer-123456');
+    await stack.call('/customers/customer-123456');
+    await stack.call('/customers', { as: null });
+    const res = await stack.call('/metrics', { as: null });
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain(
+      'amberkit_proxy_requests_total{route="getCustomerById",method="GET",status="200"} 2',
+    );
+    expect(text).toContain(
+      'amberkit_proxy_requests_total{route="listCustomers",method="GET",status="401"} 1',
+    );
+    expect(text).toContain('amberkit_proxy_cache_total{result="hit"} 1');
+    expect(text).toContain('amberkit_proxy_cache_total{result="miss"} 1');
+    expect(text).toContain('amberkit_proxy_cache_total{result="stale"} 0');
+    expect(text).toContain('amberkit_proxy_coalesced_requests_total 0');
+    expect(text).toMatch(/amberkit_proxy_upstream_duration_seconds_count 1\n/);
+    expect(text).toContain('# TYPE amberkit_proxy_upstream_duration_seconds histogram');
+  });
+
+  test("/openapi.json is core's document with the proxy's security and answers", async () => {
+    await using stack = await createStack();
+    const doc = (await (await stack.call('/openapi.json', { as: null })).json()) as {
+      security: unknown;
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    expect(doc.security).toEqual([{ BearerAuth: [] }, { CallerApiKey: [] }]);
+    expect(doc.components.securitySchemes.BearerAuth).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(doc.components.securitySchemes.CallerApiKey).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-API-KEY',
+    });
+    const ops = Object.values(doc.paths).flatMap((item) => Object.entries(item));
+    expect(ops).toHaveLength(8);
+    for (const [method, op] of ops) {
+      for (const code of ['401', '403', '429', '502', '504'])
+        expect(op.responses[code], `${method} ${code}`).toBeDefined();
+      if (method !== 'get') expect(op.responses['413']).toBeDefined();
+    }
+  });
+});

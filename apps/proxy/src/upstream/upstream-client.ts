@@ -1,0 +1,78 @@
+import { UpstreamServerError } from './errors.js';
+import { createResilience, type ResilienceOptions } from './resilience.js';
+import { fetchTransport, type UpstreamTransport } from './transport.js';
+
+export type UpstreamOptions = ResilienceOptions & {
+  /** Amberflo (or emulator) origin, e.g. https://app.amberflo.io */
+  readonly baseUrl: string;
+  /** The proxy's own Amberflo key; sent as X-API-KEY and nowhere else. */
+  readonly apiKey: string;
+  /** Per attempt. Default 10 s. */
+  readonly timeoutMs?: number;
+  readonly fetch?: (request: Request) => Promise<Response>;
+  /** How requests travel; default `hono/proxy` over `fetch`. The Node server passes node:http. */
+  readonly transport?: UpstreamTransport;
+  /** Called after every attempt that got an answer, for the latency histogram. */
+  readonly onAttempt?: (ms: number, status: number) => void;
+};
+
+export type UpstreamRequest = {
+  readonly method: string;
+  /** Path and query, already encoded. */
+  readonly path: string;
+  readonly body?: string;
+  readonly requestId: string;
+};
+
+/** An upstream answer with its body read (the API's bodies are small JSON documents). */
+export type UpstreamResponse = {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string;
+};
+
+export type UpstreamClient = {
+  send(request: UpstreamRequest): Promise<UpstreamResponse>;
+  breakerState(): 'closed' | 'open' | 'half-open';
+};
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+/**
+ * Sends requests upstream through the transport, inside the breaker and (for idempotent
+ * methods) the retry policy. Only the headers built here go upstream: the caller's
+ * credentials and other headers never do.
+ */
+export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const resilience = createResilience(options);
+  const transport =
+    options.transport ?? fetchTransport(options.fetch ?? ((request: Request) => fetch(request)));
+
+  async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'x-api-key': options.apiKey,
+      'x-request-id': request.requestId,
+      'user-agent': 'amberkit-proxy',
+    };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const started = performance.now();
+    const response = await transport({
+      method: request.method,
+      url: base + request.path,
+      headers,
+      body: request.body,
+      timeoutMs,
+    });
+    options.onAttempt?.(performance.now() - started, response.status);
+    if (response.status >= 500) throw new UpstreamServerError(response.status);
+    return response;
+  }
+
+  return {
+    send: (request) => resilience.run(IDEMPOTENT.has(request.method), () => attempt(request)),
+    breakerState: () => resilience.state(),
+  };
+}

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createEmulator } from '@amberkit/testing';
+import { build } from 'esbuild';
+import { describe, expect, test } from 'vitest';
+import { hashKey } from './keys/hash-key.js';
+import worker from './worker.js';
+
+describe('the Workers module', () => {
+  test('bundles for workerd with no node: import left, and reports its size', async () => {
+    for (const platform of ['neutral', 'browser'] as const) {
+      const result = await build({
+        entryPoints: [join(import.meta.dirname, 'worker.ts')],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform,
+        // What wrangler resolves (workerd, then worker, then browser), plus our source condition.
+        conditions: ['@amberkit/source', 'workerd', 'worker', 'browser'],
+        mainFields: ['browser', 'module', 'main'],
+        minify: true,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const code = result.outputFiles[0]!.text;
+      // Show only the offending spot, not the whole bundle, when this fails.
+      expect(code.match(/.{0,60}["']node:[^"']*["']/g)).toBeNull();
+      const inputs = Object.keys(result.metafile.inputs);
+      for (const banned of ['redis', 'rate-limiter-flexible', '@hono/node-server', '/node/']) {
+        expect(
+          inputs.filter((i) => i.includes(banned)),
+          banned,
+        ).toEqual([]);
+      }
+      const gzipped = gzipSync(code).length;
+      console.log(
+        `worker bundle (${platform}): ${(code.length / 1024).toFixed(1)} KiB, ${(gzipped / 1024).toFixed(1)} KiB gzipped`,
+      );
+      expect(gzipped).toBeGreaterThan(10_000);
+    }
+  });
+
+  test('export default { fetch } serves from the env binding', async () => {
+    const emulator = createEmulator({ accounts: ['worker-amberflo-key'] });
+    await using upstream = await emulator.listen();
+    const key = 'ak_workerTestKey00000000000000000000';
+    const env = {
+      AMBERFLO_API_KEY: 'worker-amberflo-key',
+      AMBERFLO_BASE_URL: upstream.url,
+      AMBERKIT_KEYS: JSON.stringify([
+        { name: 'w', hash: await hashKey(key), scopes: ['customers:read'] },
+      ]),
+    };
+    const waited: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => void waited.push(p) };
+    const ok = await worker.fetch(
+      new Request('http://proxy/customers/customer-123456', {
+        headers: { authorization: `Bearer ${key}` },
+      }),
+      env,
+      ctx,
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-cache')).toBe('MISS');
+    const denied = await worker.fetch(new Request('http://proxy/customers'), env, ctx);
+    expect(denied.status).toBe(401);
+    const misconfigured = await worker.fetch(
+      new Request('http://proxy/customers'),
+      { AMBERFLO_API_KEY: 'x' },
+      ctx,
+    );
+    expect(misconfigured.status).toBe(500);
+    expect(await misconfigured.json()).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining('AMBERKIT_KEYS'),
+    });
+    await emulator.close();
+  });
+});

@@ -1,0 +1,47 @@
+import type { AmberfloClient } from '@amberkit/core/client';
+import { createContext, useContext } from 'react';
+import type { Connection } from '../config/index.js';
+import type { View } from './hooks/use-view-stack.js';
+
+export type FlashTone = 'info' | 'success' | 'warning';
+
+/** What a key does, as shown by the footer and the `?` overlay. */
+export type KeyHelp = {
+  readonly keys: readonly string[];
+  readonly label: string;
+  readonly write: boolean;
+  readonly footer: boolean;
+};
+
+/**
+ * Stable services every view uses. Kept apart from changing state (the revision) so a flash
+ * message or a help update never re-renders the views.
+ */
+export type AppActions = {
+  readonly client: AmberfloClient;
+  readonly connection: Connection;
+  push(view: View): void;
+  pop(count?: number): void;
+  reset(views: readonly View[]): void;
+  flash(text: string, tone?: FlashTone): void;
+  /** Tells every loaded view that data changed (after a successful write). */
+  invalidate(): void;
+  /** The active view takes all keys (a text input has focus): q, :, ? and Esc are its own. */
+  setCapture(capture: boolean): void;
+  setKeyHelp(help: readonly KeyHelp[]): void;
+  /** Writes raw bytes to the terminal (OSC 52). */
+  writeRaw(data: string): void;
+};
+
+export const AppActionsContext = createContext<AppActions | null>(null);
+export const RevisionContext = createContext(0);
+
+export function useAppActions(): AppActions {
+  const actions = useContext(AppActionsContext);
+  if (actions === null) throw new Error('useAppActions outside <App>');
+  return actions;
+}
+
+export function useRevision(): number {
+  return useContext(RevisionContext);
+}

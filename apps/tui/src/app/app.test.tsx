@@ -1,0 +1,169 @@
+import { createEmulator, seedCustomers } from '@amberkit/testing';
+import { describe, expect, test } from 'vitest';
+import { API_KEY, KEYS, startApp } from './test-support/harness.js';
+
+const lines = (frame: string) => frame.split('\n');
+
+describe('app shell', () => {
+  test('an endpoint that is not known to be an emulator is marked LIVE', async () => {
+    const unreachable: typeof fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    using app = startApp({ probe: unreachable });
+    const frame = await app.waitFor('LIVE · unknown endpoint');
+    expect(frame).not.toContain('[EMULATOR]');
+  });
+
+  test('? lists the keys of the current view; any key closes it', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press('?');
+    const frame = await app.waitFor('Keys of this view');
+    for (const text of [
+      '/',
+      'filter',
+      'sort by next column',
+      'reverse sort',
+      'refresh',
+      'new customer',
+      'down / j',
+      'G / end',
+      'quit',
+    ]) {
+      expect(frame).toContain(text);
+    }
+    app.press('x');
+    await app.waitFor((f) => f.includes('Acme Corp') && !f.includes('Keys of this view'));
+  });
+
+  test(': opens a command line: :customer <id>, :customers, and unknown commands', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press(':');
+    await app.waitFor(':customers  :customer <id>  :q');
+    app.press('customer demo-00003');
+    await app.waitFor(':customer demo-00003');
+    app.press(KEYS.enter);
+    await app.waitFor('Customers › demo-00003');
+    await app.waitFor('Lifecycle stage');
+    app.press(':');
+    await app.waitFor(':customers  :customer <id>  :q');
+    app.press('bogus');
+    await app.waitFor(':bogus');
+    app.press(KEYS.enter);
+    await app.waitFor('Unknown command :bogus');
+    app.press(':');
+    await app.waitFor(':customers  :customer <id>  :q');
+    app.press('customers');
+    await app.waitFor(':customers');
+    app.press(KEYS.enter);
+    const frame = await app.waitFor('33 of 33');
+    expect(frame).not.toContain('› demo-00003');
+  });
+
+  test('s walks the sort columns, S reverses', async () => {
+    using app = startApp();
+    await app.waitFor('ID ↑');
+    app.press('s');
+    let frame = await app.waitFor('NAME ↑');
+    const names = lines(frame)
+      .filter((l) => /^[> ] (customer|demo)-/.test(l))
+      .map((l) => l.slice(24, 46).trim());
+    expect(names).toEqual(
+      [...names].sort((a, b) =>
+        a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0,
+      ),
+    );
+    app.press('S');
+    frame = await app.waitFor('NAME ↓');
+    expect(frame).not.toContain('ID ↑');
+  });
+
+  test('r refreshes behind a spinner, keeping the rows, and shows new data', async () => {
+    using app = startApp();
+    await app.waitFor('33 of 33');
+    app.emulator.load(API_KEY, { customers: [{ customerId: 'zz-new', customerName: 'Fresh Co' }] });
+    app.emulator.setFaults([{ method: 'GET', path: '/customers', latencyMs: 400 }]);
+    app.press('r');
+    const frame = await app.waitFor('refreshing…');
+    expect(frame).toContain('Acme Corp');
+    await app.waitFor('34 of 34');
+  });
+
+  test('an empty account says so', async () => {
+    using app = startApp({ dataset: 'empty' });
+    await app.waitFor('No customers yet.');
+    await app.waitFor('Press n to create one.');
+  });
+
+  test('a failing list shows the server message in place, and r retries', async () => {
+    const emulator = createEmulator({
+      accounts: [API_KEY],
+      seed: 1,
+      faults: [{ method: 'GET', path: '/customers', status: 500 }],
+    });
+    using app = startApp({ emulator });
+    const frame = await app.waitFor('HTTP 500');
+    expect(frame).toContain('INTERNAL');
+    expect(frame).not.toMatch(/\bat .+:\d+:\d+/);
+    emulator.setFaults([]);
+    app.press('r');
+    await app.waitFor('Acme Corp');
+  });
+
+  test('read-only: every write key says why it does nothing', async () => {
+    using app = startApp({ readOnly: true });
+    let frame = await app.waitFor('Acme Corp');
+    expect(frame).toContain('READ-ONLY');
+    app.press('n');
+    await app.waitFor('"new customer" is disabled because this connection is read-only');
+    app.press(KEYS.enter);
+    await app.waitFor('Lifecycle stage');
+    for (const key of ['e', 'd', 'p', 'a']) {
+      app.press(key);
+      await app.waitFor('is disabled because this connection is read-only');
+    }
+    frame = app.frame();
+    expect(frame).toContain('Lifecycle stage');
+    expect(frame).not.toContain('Edit');
+    app.press('i');
+    await app.waitFor('› Invoices');
+    expect(app.emulator.requests().filter((r) => r.method !== 'GET')).toHaveLength(0);
+  });
+});
+
+describe('layout', () => {
+  test('frames stay within rows − 1 lines and the width, and re-lay out on resize', async () => {
+    using app = startApp({ columns: 100, rows: 30 });
+    let frame = await app.waitFor('Acme Corp');
+    expect(lines(frame).length).toBeLessThanOrEqual(29);
+    expect(Math.max(...lines(frame).map((l) => l.length))).toBeLessThanOrEqual(100);
+    app.resize(80, 24);
+    frame = await app.waitFor((f) => lines(f).length <= 23 && f.includes('Acme Corp'));
+    expect(Math.max(...lines(frame).map((l) => l.length))).toBeLessThanOrEqual(80);
+    app.resize(120, 40);
+    frame = await app.waitFor((f) => lines(f).length > 30);
+    expect(lines(frame).length).toBeLessThanOrEqual(39);
+    expect(frame).toContain('demo-00032');
+  });
+
+  test('10,000 customers: only the visible rows render; G, PgUp and filter work', async () => {
+    const emulator = createEmulator({ accounts: [API_KEY], dataset: 'empty', seed: 1 });
+    emulator.load(API_KEY, { customers: seedCustomers(10_000, { seed: 7, idPrefix: 'bulk' }) });
+    using app = startApp({ emulator, rows: 30 });
+    let frame = await app.waitFor('10,000 of 10,000', 15_000);
+    expect(lines(frame).length).toBeLessThanOrEqual(29);
+    expect(lines(frame).filter((l) => l.includes('bulk-')).length).toBeLessThanOrEqual(24);
+    app.press('G');
+    frame = await app.waitFor('> bulk-10000');
+    expect(frame).not.toContain('bulk-00001 ');
+    app.press(KEYS.pageUp);
+    frame = await app.waitFor((f) => !f.includes('> bulk-10000'));
+    expect(lines(frame).find((l) => l.startsWith('> '))).toMatch(/bulk-099[0-9]{2}/);
+    app.press('/');
+    await app.waitFor('/ ');
+    app.press('bulk-04999');
+    frame = await app.waitFor('1 of 10,000');
+    expect(frame).toContain('> bulk-04999');
+  }, 30_000);
+});

@@ -1,0 +1,137 @@
+import type { AmberfloClient } from '@amberkit/core/client';
+import { Box, useApp, useStdout } from 'ink';
+import { useMemo, useState } from 'react';
+import type { Connection } from '../config/index.js';
+import {
+  type AppActions,
+  AppActionsContext,
+  type KeyHelp,
+  RevisionContext,
+} from './app-context.js';
+import { Breadcrumbs } from './components/breadcrumbs.js';
+import { CommandLine } from './components/command-line.js';
+import { ViewErrorBoundary } from './components/error-boundary.js';
+import { Footer } from './components/footer.js';
+import { Header } from './components/header.js';
+import { HelpOverlay } from './components/help-overlay.js';
+import { StatusLine } from './components/status-line.js';
+import { useEndpointKind } from './hooks/use-endpoint-kind.js';
+import { useFlash } from './hooks/use-flash.js';
+import { useGlobalKeys } from './hooks/use-global-keys.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { useViewStack, type View, viewTitle } from './hooks/use-view-stack.js';
+import { parseCommand } from './model/command.js';
+import { renderView } from './views/render-view.js';
+
+export type AppProps = {
+  readonly client: AmberfloClient;
+  readonly connection: Connection;
+  /** The stack to start with (default: the customers list). */
+  readonly initialView?: View | readonly View[];
+  /** Used to ask the endpoint whether it is an emulator; defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+};
+
+/** Header, breadcrumbs, status and footer take one line each. */
+const CHROME_LINES = 4;
+const FLASH_MS = 5000;
+
+/**
+ * The root component. Every view of the stack stays mounted (hidden under the top one) so
+ * going back finds the list where it was; only the top view is active and drawn. The whole
+ * frame is rows − 1 lines: as tall as the terminal, Ink would clear and redraw on every render.
+ */
+export function App({
+  client,
+  connection,
+  initialView,
+  fetch: fetcher = globalThis.fetch,
+}: AppProps) {
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const { columns, rows } = useTerminalSize();
+  const initial =
+    initialView === undefined
+      ? [{ kind: 'customers' } as const]
+      : Array.isArray(initialView)
+        ? initialView
+        : [initialView as View];
+  const stack = useViewStack(initial);
+  const [revision, setRevision] = useState(0);
+  const [flash, showFlash] = useFlash(FLASH_MS);
+  const [capture, setCapture] = useState(false);
+  const [overlay, setOverlay] = useGlobalKeys(capture);
+  const [keyHelp, setKeyHelp] = useState<readonly KeyHelp[]>([]);
+  const endpoint = useEndpointKind(connection.baseUrl, fetcher);
+
+  const { push, pop, reset } = stack;
+  const actions = useMemo<AppActions>(
+    () => ({
+      client,
+      connection,
+      push,
+      pop,
+      reset,
+      flash: showFlash,
+      invalidate: () => setRevision((n) => n + 1),
+      setCapture,
+      setKeyHelp,
+      // Straight to the terminal: an OSC sequence moves no cursor, so Ink's frame is intact.
+      writeRaw: (data) => void stdout.write(data),
+    }),
+    [client, connection, push, pop, reset, stdout, showFlash],
+  );
+
+  const runCommand = (text: string) => {
+    setOverlay(null);
+    const command = parseCommand(text);
+    if (command.kind === 'quit') exit();
+    else if (command.kind === 'customers') reset([{ kind: 'customers' }]);
+    else if (command.kind === 'customer')
+      reset([{ kind: 'customers' }, { kind: 'customer', id: command.id }]);
+    else actions.flash(command.message, 'warning');
+  };
+
+  const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES);
+  const top = stack.entries.length - 1;
+  const titles = useMemo(
+    () => stack.entries.map((entry) => viewTitle(entry.view)),
+    [stack.entries],
+  );
+  return (
+    <AppActionsContext.Provider value={actions}>
+      <RevisionContext.Provider value={revision}>
+        <Box flexDirection="column" width={columns} height={rows - 1} overflowY="hidden">
+          <Header connection={connection} endpoint={endpoint} />
+          <Breadcrumbs titles={titles} />
+          <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
+            {overlay === 'help' ? (
+              <HelpOverlay keys={keyHelp} height={bodyHeight} readOnly={connection.readOnly} />
+            ) : null}
+            {stack.entries.map((entry, index) => (
+              <Box
+                key={entry.key}
+                display={index === top && overlay !== 'help' ? 'flex' : 'none'}
+                flexDirection="column"
+              >
+                <ViewErrorBoundary resetKey={entry.key} active={index === top && overlay === null}>
+                  {renderView(entry.view, {
+                    active: index === top && overlay === null,
+                    height: bodyHeight,
+                    width: columns,
+                  })}
+                </ViewErrorBoundary>
+              </Box>
+            ))}
+          </Box>
+          {overlay === 'command' ? (
+            <CommandLine onSubmit={runCommand} onCancel={() => setOverlay(null)} />
+          ) : (
+            <StatusLine text={flash?.text ?? ''} tone={flash?.tone ?? 'info'} />
+          )}
+          <Footer keys={keyHelp} readOnly={connection.readOnly} capture={capture} />
+        </Box>
+      </RevisionContext.Provider>
+    </AppActionsContext.Provider>
+  );
+}

@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import { describeError } from '../model/describe-error.js';
+
+type ErrorBoxProps = {
+  readonly error: unknown;
+  readonly hint?: string;
+  readonly maxLines?: number;
+};
+
+/** An error in place of what failed: message, code and field issues, never a stack. */
+export function ErrorBox({ error, hint, maxLines = 6 }: ErrorBoxProps) {
+  const { message, detail, issues } = describeError(error);
+  const room = Math.max(0, maxLines - 1 - (detail ? 1 : 0) - (hint ? 1 : 0));
+  return (
+    <Box flexDirection="column">
+      <Text color="red" bold wrap="truncate">
+        ✗ {message}
+      </Text>
+      {detail ? (
+        <Text dimColor wrap="truncate">
+          {'  '}
+          {detail}
+        </Text>
+      ) : null}
+      {issues.slice(0, room).map((issue) => (
+        <Text key={issue} color="red" wrap="truncate">
+          {'  • '}
+          {issue}
+        </Text>
+      ))}
+      {hint ? (
+        <Text dimColor wrap="truncate">
+          {'  '}
+          {hint}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,40 @@
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { KeyHelp } from '../app-context.js';
+
+type FooterProps = {
+  readonly keys: readonly KeyHelp[];
+  readonly readOnly: boolean;
+  readonly capture: boolean;
+};
+
+/**
+ * The main keys of the current view on the left (cut when narrow), the global ones pinned on
+ * the right so `? help` and `q quit` never fall off. Write keys dim when read-only.
+ */
+export const Footer = memo(function Footer({ keys, readOnly, capture }: FooterProps) {
+  const shown = keys.filter((key) => key.footer);
+  return (
+    <Box height={1}>
+      <Box flexGrow={1} flexShrink={1} overflowY="hidden">
+        <Text wrap="truncate">
+          {shown.map((key) => (
+            <Text key={`${key.keys[0]}:${key.label}`} dimColor={readOnly && key.write}>
+              <Text color="cyan">{key.keys[0]}</Text> {key.label}
+              {'  '}
+            </Text>
+          ))}
+        </Text>
+      </Box>
+      {capture ? null : (
+        <Box flexShrink={0}>
+          <Text>
+            <Text color="cyan">?</Text> help{'  '}
+            <Text color="cyan">:</Text> command{'  '}
+            <Text color="cyan">q</Text> quit
+          </Text>
+        </Box>
+      )}
+    </Box>
+  );
+});

@@ -1,0 +1,121 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
+import { useWindow } from '../hooks/use-window.js';
+import type { FieldErrors, FieldUpdate, FormValues } from '../model/form-values.js';
+import { FieldLine, type FieldSpec } from './form-fields.js';
+
+type FormProps = {
+  readonly fields: readonly FieldSpec[];
+  readonly values: FormValues;
+  readonly errors: FieldErrors;
+  /** A value, or a function of the current one (keys of a burst must not see stale values). */
+  readonly onChange: (key: string, value: FieldUpdate) => void;
+  readonly onSubmit: () => void;
+  readonly onCancel: () => void;
+  readonly submitLabel: string;
+  readonly active: boolean;
+  readonly height: number;
+};
+
+type Line = { readonly field: number; readonly error?: string };
+
+/**
+ * A keyboard form: ↑/↓ or Tab move between fields, Enter moves on (and submits on the button),
+ * Esc cancels. Values live in the parent so nothing typed is lost when a save fails. Only the
+ * lines around the focused field are rendered when the form is taller than the screen.
+ */
+export function Form(props: FormProps) {
+  const { fields, values, errors, onChange, active, height } = props;
+  const [focus, setFocus] = useState(0);
+  const last = fields.length; // the submit button
+  const focused = Math.min(focus, last);
+  const field = fields[focused];
+  useCapture(active, true);
+
+  // Functional update: keys of one burst reach the handler before React re-renders it.
+  const move = (delta: number) =>
+    setFocus((current) => Math.max(0, Math.min(last, Math.min(current, last) + delta)));
+  const cycle = (delta: number) => {
+    if (field?.kind === 'checkbox') onChange(field.key, (current) => current !== true);
+    if (field?.kind === 'choice') {
+      const { options } = field;
+      onChange(field.key, (current) => {
+        const index = options.findIndex((option) => option.value === current);
+        return options[(index + delta + options.length) % options.length]?.value ?? '';
+      });
+    }
+  };
+  const bindings: Binding[] = [
+    {
+      keys: ['enter'],
+      label: focused === last ? props.submitLabel : 'next field',
+      footer: true,
+      run: () => (focused === last ? props.onSubmit() : move(1)),
+    },
+    { keys: ['down', 'tab'], label: 'next field', run: () => move(1) },
+    { keys: ['up', 'shift+tab'], label: 'previous field', run: () => move(-1) },
+    { keys: ['esc'], label: 'cancel', footer: true, run: props.onCancel },
+  ];
+  if (field !== undefined && field.kind !== 'text') {
+    bindings.push(
+      {
+        keys: ['right', 'space'],
+        label: field.kind === 'choice' ? 'next option' : 'toggle',
+        footer: true,
+        run: () => cycle(1),
+      },
+      { keys: ['left'], label: 'previous option', run: () => cycle(-1) },
+    );
+  }
+  useKeymap(bindings, active);
+
+  const lines: Line[] = [];
+  let cursorLine = 0;
+  fields.forEach((spec, index) => {
+    lines.push({ field: index });
+    const error = errors[spec.key];
+    if (error !== undefined) lines.push({ field: index, error });
+    if (index === focused) cursorLine = lines.length - 1;
+  });
+  lines.push({ field: last });
+  if (focused === last) cursorLine = lines.length - 1;
+  const offset = useWindow(cursorLine, lines.length, height);
+
+  return (
+    <Box flexDirection="column" height={height} overflowY="hidden">
+      {lines.slice(offset, offset + height).map((line) => {
+        const spec = fields[line.field];
+        if (line.error !== undefined) {
+          return (
+            <Text key={`${spec?.key}:error`} color="red" wrap="truncate">
+              {'    ✗ '}
+              {line.error}
+            </Text>
+          );
+        }
+        if (spec === undefined) {
+          return (
+            <Text
+              key="submit"
+              color={focused === last ? 'cyan' : undefined}
+              bold={focused === last}
+              inverse={focused === last}
+            >
+              {focused === last ? '> ' : '  '}[ {props.submitLabel} ]
+            </Text>
+          );
+        }
+        return (
+          <FieldLine
+            key={spec.key}
+            field={spec}
+            value={values[spec.key]}
+            focused={active && line.field === focused}
+            onText={onChange}
+          />
+        );
+      })}
+    </Box>
+  );
+}

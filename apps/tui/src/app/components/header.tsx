@@ -1,0 +1,45 @@
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { Connection } from '../../config/index.js';
+import type { EndpointKind } from '../model/endpoint-kind.js';
+
+type HeaderProps = { readonly connection: Connection; readonly endpoint: EndpointKind | undefined };
+
+/** Profile, endpoint and the LIVE/EMULATOR badge. The API key is never shown. */
+export const Header = memo(function Header({ connection, endpoint }: HeaderProps) {
+  return (
+    <Box height={1} width="100%">
+      <Text wrap="truncate">
+        <Text bold>amberkit</Text>
+        <Text dimColor> │ profile </Text>
+        <Text>{connection.profile ?? '(none)'}</Text>
+        <Text dimColor> │ </Text>
+        <Text>{connection.baseUrl}</Text>
+        <Text> </Text>
+        <EndpointBadge endpoint={endpoint} />
+        {connection.readOnly ? (
+          <Text color="yellow" bold>
+            {' '}
+            READ-ONLY
+          </Text>
+        ) : null}
+      </Text>
+    </Box>
+  );
+});
+
+function EndpointBadge({ endpoint }: { readonly endpoint: EndpointKind | undefined }) {
+  if (endpoint === undefined) return <Text dimColor>[checking endpoint…]</Text>;
+  if (endpoint.kind === 'emulator') {
+    return (
+      <Text color="green" bold>
+        [EMULATOR{endpoint.detail === 'emulator' ? '' : ` · ${endpoint.detail}`}]
+      </Text>
+    );
+  }
+  return (
+    <Text color="red" bold inverse>
+      {` LIVE · ${endpoint.detail} `}
+    </Text>
+  );
+}

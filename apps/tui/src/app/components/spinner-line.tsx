@@ -1,0 +1,11 @@
+import { Spinner } from '@inkjs/ui';
+import { Box } from 'ink';
+
+/** One line: a spinner and what is being waited for. */
+export function SpinnerLine({ label }: { readonly label: string }) {
+  return (
+    <Box height={1}>
+      <Spinner label={label} />
+    </Box>
+  );
+}

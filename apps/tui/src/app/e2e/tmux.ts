@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+
+/** One private tmux server (its own socket), driven the way a person would drive a terminal. */
+export class Tmux {
+  readonly socket = `amberkit-test-${process.pid}`;
+  target = 'amberkit';
+
+  static assertInstalled(): void {
+    try {
+      execFileSync('tmux', ['-V'], { stdio: 'pipe' });
+    } catch {
+      throw new Error(
+        'tmux is not installed: the end-to-end test needs it (apt-get install tmux; .ci/run installs it).',
+      );
+    }
+  }
+
+  run(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+
+  /** Starts `command` in a new session (and makes it the target of later calls). */
+  start(command: string[], columns: number, rows: number, session = 'amberkit'): void {
+    this.target = session;
+    this.run(
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      this.target,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      ...command,
+    );
+    this.run('set-option', '-t', this.target, 'remain-on-exit', 'on');
+  }
+
+  /** Sends one key: a tmux key name (`Enter`, `Escape`, `Down`) or, with `literal`, text. */
+  key(key: string, literal = false): void {
+    this.run('send-keys', '-t', this.target, ...(literal ? ['-l', key] : [key]));
+  }
+
+  /** Types text one key at a time, as a person does. */
+  type(text: string): void {
+    for (const char of text) this.key(char, true);
+  }
+
+  /** The visible screen; with `escapes`, with its colour and style sequences. */
+  screen(escapes = false): string {
+    return this.run('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', this.target);
+  }
+
+  panePid(): number {
+    return Number(this.run('display-message', '-p', '-t', this.target, '#{pane_pid}').trim());
+  }
+
+  /** Whether the pane's process has ended, and its exit status ('' until tmux has it). */
+  paneDead(): { dead: boolean; status: string } {
+    const format = '#{pane_dead}|#{pane_dead_status}';
+    const [dead = '0', status = ''] = this.run('display-message', '-p', '-t', this.target, format)
+      .trim()
+      .split('|');
+    return { dead: dead === '1', status };
+  }
+
+  /**
+   * Waits for the pane's process to end and returns its exit status. tmux marks a pane dead
+   * when its terminal closes and records the status when it reaps the process, a moment
+   * later; under load it sometimes never records it, and then this returns ''.
+   */
+  async exitStatus(timeoutMs = 10_000): Promise<string> {
+    await this.waitFor(() => this.paneDead().dead, 'the process to exit', timeoutMs);
+    const deadline = Date.now() + 2000;
+    for (;;) {
+      const { status } = this.paneDead();
+      if (status !== '' || Date.now() > deadline) return status;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  async waitFor(
+    test: (screen: string) => boolean,
+    what: string,
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      if (test(screen)) return screen;
+      if (Date.now() > deadline)
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Screen:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  waitForText(text: string, timeoutMs?: number): Promise<string> {
+    return this.waitFor((screen) => screen.includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  kill(): void {
+    try {
+      this.run('kill-server');
+    } catch {
+      // Already gone.
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createEmulator, type EmulatorServer } from '@amberkit/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Tmux } from './tmux.js';
+
+const repo = fileURLToPath(new URL('../../../../../', import.meta.url));
+const bin = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+const KEY = 'e2e-key';
+
+const emulator = createEmulator({ accounts: [KEY], dataset: 'demo', seed: 1 });
+const tmux = new Tmux();
+let server: EmulatorServer | undefined;
+
+beforeAll(async () => {
+  Tmux.assertInstalled();
+  // The test drives what gets published: the built bin (turbo's cache makes this cheap).
+  const build = spawnSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'build', '--filter=@amberkit/tui...', '--output-logs=errors-only'],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+    },
+  );
+  if (build.status !== 0 || !existsSync(bin))
+    throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  server = await emulator.listen({ host: '127.0.0.1' });
+}, 180_000);
+
+afterAll(async () => {
+  tmux.kill();
+  await server?.close();
+});
+
+const lines = (screen: string) => screen.replace(/\n$/, '').split('\n');
+
+/**
+ * The bin under a clean env. `CI=false` keeps Ink out of its CI mode (last frame only, no
+ * resize); `ci: 'unset'` does the same by removing CI altogether, which the colour test needs:
+ * chalk's colour detection treats any CI variable, even `false`, as "no colour".
+ */
+function amberkit(env: string[], ci: 'false' | 'unset' = 'false'): string[] {
+  if (server === undefined) throw new Error('no emulator');
+  const ciEnv = ci === 'false' ? ['CI=false'] : ['-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION'];
+  return [
+    'env',
+    '-u',
+    'FORCE_COLOR',
+    '-u',
+    'NO_COLOR',
+    ...ciEnv,
+    'TERM=xterm-256color',
+    ...env,
+    'node',
+    bin,
+    '--base-url',
+    server.url,
+    '--api-key',
+    KEY,
+  ];
+}
+
+describe('amberkit in a real terminal (tmux)', () => {
+  test('list → filter → open → invoices → back → prepaid order → resize → quit', async () => {
+    tmux.start(amberkit([]), 100, 30, 'flow');
+
+    // The list, full screen, never taller than rows − 1 and never showing the key.
+    let screen = await tmux.waitFor(
+      (s) => s.includes('Acme Corp') && s.includes('[EMULATOR]'),
+      'the customers list',
+    );
+    expect(lines(screen)).toHaveLength(30);
+    expect(lines(screen)[29]?.trim()).toBe('');
+    expect(lines(screen)[28]).toContain('q quit');
+    expect(screen).not.toContain(KEY);
+
+    // Filter.
+    tmux.key('/');
+    await tmux.waitForText('/ id, name or email');
+    tmux.type('acme.com');
+    await tmux.waitForText('1 of 33');
+    tmux.key('Enter');
+    screen = await tmux.waitForText('filter “acme.com”');
+    expect(screen).toContain('> customer-123456');
+
+    // Open, invoices, back.
+    tmux.key('Enter');
+    await tmux.waitForText('Lifecycle stage');
+    tmux.key('i');
+    screen = await tmux.waitForText('Totals');
+    expect(screen).toMatch(/inv-500123\s+.+\$99\.50\s+PAID/);
+    tmux.key('Escape');
+    screen = await tmux.waitFor(
+      (s) => s.includes('Lifecycle stage') && !s.includes('› Invoices'),
+      'the customer again',
+    );
+
+    // A prepaid order: form → summary → confirm.
+    tmux.key('p');
+    await tmux.waitForText('> Amount');
+    tmux.type('250');
+    await tmux.waitFor((s) => /Amount\s+250/.test(s), 'the amount');
+    tmux.key('Down');
+    await tmux.waitForText('> Currency');
+    tmux.key('Down');
+    await tmux.waitForText('> Expires on');
+    tmux.type('2027-01-01');
+    await tmux.waitForText('2027-01-01');
+    tmux.key('Down');
+    await tmux.waitForText('> [ Review ]');
+    tmux.key('Enter');
+    screen = await tmux.waitForText('Send this?');
+    expect(screen).toMatch(/Amount\s+\$250\.00/);
+    tmux.key('y');
+    await tmux.waitForText('created for customer-123456');
+    await tmux.waitForText('Lifecycle stage');
+
+    // Resize: the frame re-lays out to the new size and stays within rows − 1.
+    tmux.run('resize-window', '-t', tmux.target, '-x', '80', '-y', '24');
+    screen = await tmux.waitFor(
+      (s) => lines(s).length === 24 && (lines(s)[22] ?? '').includes('q quit'),
+      'the 80x24 layout',
+    );
+    expect(lines(screen)[23]?.trim()).toBe('');
+    expect(Math.max(...lines(screen).map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(screen).toContain('Lifecycle stage');
+
+    // Quit: exit code 0 and the main screen is back (the UI was on the alternate screen).
+    tmux.key('q');
+    expect(await tmux.exitStatus()).toMatch(/^0?$/);
+    expect(tmux.screen()).not.toContain('amberkit │');
+
+    const orders = emulator.snapshot(KEY).prepaidOrders;
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({
+      customerId: 'customer-123456',
+      amount: 250,
+      currency: 'USD',
+    });
+  }, 120_000);
+
+  test('SIGTERM gives the terminal back: the main screen returns and the process exits', async () => {
+    tmux.start(amberkit([]), 100, 30, 'sigterm');
+    await tmux.waitForText('Acme Corp');
+    process.kill(tmux.panePid(), 'SIGTERM');
+    expect(await tmux.exitStatus()).toMatch(/^(143)?$/);
+    expect(tmux.screen()).not.toContain('amberkit │');
+  }, 60_000);
+
+  test('NO_COLOR: no colour (colour by default); q in a form is typed, Ctrl-C quits', async () => {
+    // An SGR sequence that sets a foreground colour (ESC [ … 3x / 9x / 38; … m).
+    const colour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*(3[0-7]|9[0-7]|38;)[0-9;]*m`);
+    tmux.start(amberkit([], 'unset'), 100, 30, 'colour');
+    await tmux.waitForText('Acme Corp');
+    expect(tmux.screen(true)).toMatch(colour);
+    tmux.key('q');
+    expect(await tmux.exitStatus()).toMatch(/^0?$/);
+
+    tmux.start(amberkit(['NO_COLOR=1'], 'unset'), 100, 30, 'no-colour');
+    const screen = await tmux.waitForText('Acme Corp');
+    expect(screen).toContain('[EMULATOR]');
+    expect(screen).toContain('> customer-123456');
+    expect(tmux.screen(true)).not.toMatch(colour);
+
+    // A burst (three keys in one write) acts like three keys typed one after another.
+    tmux.run('send-keys', '-t', tmux.target, 'j', 'j', 'Enter');
+    await tmux.waitForText('Customers › demo-00002');
+    tmux.key('Escape');
+    await tmux.waitFor((s) => s.includes('> demo-00002') && !s.includes('›'), 'the list again');
+
+    // In a form, q is typed, not obeyed; Ctrl-C still quits cleanly.
+    tmux.key('n');
+    await tmux.waitForText('> Customer ID');
+    tmux.key('q', true);
+    await tmux.waitFor((s) => /Customer ID\s+q/.test(s), 'the typed q');
+    expect(tmux.paneDead().dead).toBe(false);
+    tmux.key('C-c');
+    expect(await tmux.exitStatus()).toMatch(/^0?$/);
+    expect(tmux.screen()).not.toContain('amberkit │');
+  }, 60_000);
+});

@@ -1,0 +1,87 @@
+import { acmeCustomer } from '@amberkit/testing';
+import { describe, expect, test } from 'vitest';
+import { customerToValues, validateCustomerForm } from './customer-form.js';
+
+describe('validateCustomerForm', () => {
+  test('an edit keeps fields the form does not show and drops server-set ones', () => {
+    const original = { ...acmeCustomer, salesforceId: 'sf-1', traits: { a: '1' } };
+    const result = validateCustomerForm(
+      { ...customerToValues(original), customerName: 'Renamed' },
+      original,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.body).toMatchObject({
+      customerId: 'customer-123456',
+      customerName: 'Renamed',
+      salesforceId: 'sf-1',
+      traits: { a: '1' },
+    });
+    expect(result.body).not.toHaveProperty('createTime');
+    expect(result.body).not.toHaveProperty('updateTime');
+  });
+
+  test('emptied optional fields and all-empty addresses are left out, so the API clears them', () => {
+    const original = {
+      ...acmeCustomer,
+      traits: { a: '1' },
+      address: { line1: 'x', city: 'y', country: 'US' },
+    };
+    const values = {
+      ...customerToValues(original),
+      customerEmail: '',
+      'trait.0': '',
+      'address.line1': '',
+      'address.city': '',
+      'address.country': '',
+    };
+    const result = validateCustomerForm(values, original);
+    expect(result.ok && result.body).toEqual(
+      expect.not.objectContaining({
+        customerEmail: expect.anything(),
+        traits: expect.anything(),
+        address: expect.anything(),
+      }),
+    );
+  });
+
+  test('errors are keyed by field path, traits by line', () => {
+    const values = {
+      ...customerToValues(),
+      customerId: 'c',
+      customerEmail: 'nope',
+      'address.city': 'Paris',
+      'trait.0': 'a=1',
+      'trait.1': 'a=2',
+      'trait.2': 'b',
+    };
+    const result = validateCustomerForm(values);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual([
+      'address.country',
+      'address.line1',
+      'customerEmail',
+      'customerName',
+      'trait.1',
+      'trait.2',
+    ]);
+    expect(result.errors.customerName).toMatch(/required|must not be empty/);
+    expect(result.errors['trait.1']).toBe('duplicate trait "a"');
+  });
+
+  test('trait names are data: constructor is kept, __proto__ refused rather than dropped', () => {
+    const base = {
+      ...customerToValues(),
+      customerId: 'c',
+      customerName: 'C',
+      'trait.0': 'constructor=x',
+    };
+    const result = validateCustomerForm(base);
+    expect(result.ok && Object.entries(result.body.traits ?? {})).toEqual([['constructor', 'x']]);
+    expect(validateCustomerForm({ ...base, 'trait.1': '__proto__=y' })).toMatchObject({
+      ok: false,
+      errors: { 'trait.1': expect.stringContaining('__proto__') },
+    });
+  });
+});

@@ -1,0 +1,27 @@
+import { formatDate, parseDateInput } from '@amberkit/core/time';
+
+/** The user's zone: the UI shows and reads dates as the person at the terminal means them. */
+export const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const shown = new Map<string, string>();
+
+/**
+ * A date in the local zone. Memoised: core's formatDate builds an Intl formatter per call,
+ * which would otherwise be paid on every re-render of a table row.
+ */
+export function showDate(date: Date | undefined, withTime = false): string {
+  if (date === undefined) return '—';
+  const key = `${date.getTime()}:${withTime}`;
+  let text = shown.get(key);
+  if (text === undefined) {
+    text = formatDate(date, { timeZone: LOCAL_TIME_ZONE, withTime });
+    if (shown.size >= 5000) shown.clear();
+    shown.set(key, text);
+  }
+  return text;
+}
+
+/** A typed `YYYY-MM-DD` is midnight in the local zone; a full ISO string keeps its offset. */
+export function readDate(input: string): Date {
+  return parseDateInput(input, { timeZone: LOCAL_TIME_ZONE });
+}

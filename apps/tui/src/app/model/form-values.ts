@@ -1,0 +1,44 @@
+/** A form's state: text fields hold strings, checkboxes booleans. Keys are field paths. */
+export type FormValues = Readonly<Record<string, string | boolean>>;
+/** Per-field messages keyed like {@link FormValues}; `_form` holds what belongs to no field. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+/** A new field value, or how to compute it from the current one. */
+export type FieldUpdate =
+  | string
+  | boolean
+  | ((current: string | boolean | undefined) => string | boolean);
+
+/** Applies a {@link FieldUpdate} to `values`. */
+export function updateField(values: FormValues, key: string, update: FieldUpdate): FormValues {
+  const next = typeof update === 'function' ? update(values[key]) : update;
+  // Same object when nothing changed, so an echoing input cannot start a render loop.
+  return values[key] === next ? values : { ...values, [key]: next };
+}
+
+export function text(values: FormValues, key: string): string {
+  const value = values[key];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+export function flag(values: FormValues, key: string): boolean {
+  return values[key] === true;
+}
+
+/** Collects zod-style issues (`{ path, message }`) into one message per field, first wins. */
+export function issuesToErrors(
+  issues: ReadonlyArray<{ path: string; message: string }>,
+  fieldFor: (path: string) => string,
+): FieldErrors {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = fieldFor(issue.path);
+    errors[key] ??= friendly(issue.message);
+  }
+  return errors;
+}
+
+/** zod's wording for a missing or empty field reads oddly in a form: say "required". */
+function friendly(message: string): string {
+  return /received undefined|>=1 characters/.test(message) ? 'required' : message;
+}

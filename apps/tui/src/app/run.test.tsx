@@ -1,0 +1,65 @@
+import { Console } from 'node:console';
+import { createAmberfloClient } from '@amberkit/core/client';
+import { createEmulator } from '@amberkit/testing';
+import { describe, expect, test } from 'vitest';
+import { runTui } from './run.js';
+import { FakeStdin, fakeStdout } from './test-support/fake-terminal.js';
+import { waitUntil } from './test-support/wait-until.js';
+
+const ENTER = '\u001b[?1049h';
+const LEAVE = '\u001b[?1049l';
+
+describe('runTui', () => {
+  test('draws on the alternate screen, quits on q with code 0 and gives the screen back', async () => {
+    // Ink patches the console (library warnings must not tear the frame); vitest's console
+    // lacks the Console class that needs, so lend it Node's.
+    (console as { Console?: typeof Console }).Console ??= Console;
+    const emulator = createEmulator({ accounts: ['run-key'], seed: 1 });
+    const fetcher: typeof fetch = async (input, init) => emulator.fetch(new Request(input, init));
+    const client = createAmberfloClient({
+      apiKey: 'run-key',
+      baseUrl: 'http://emulator.test',
+      fetch: fetcher,
+      retry: false,
+    });
+    const writes: string[] = [];
+    const stdout = fakeStdout(100, 30, (chunk) => {
+      writes.push(chunk);
+    });
+    const stdin = new FakeStdin();
+    // Signal handlers are shared with signal-exit (Ink's); crash handlers are only ours.
+    const crashHandlers = () =>
+      process.listenerCount('uncaughtException') + process.listenerCount('unhandledRejection');
+    const before = crashHandlers();
+    const exit = runTui({
+      client,
+      connection: {
+        baseUrl: 'http://emulator.test',
+        apiKey: 'run-key',
+        profile: null,
+        readOnly: false,
+      },
+      stdout,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      fetch: fetcher,
+    });
+    await waitUntil(() => writes.some((w) => w.includes('33 of 33')), 'the customers list');
+    expect(crashHandlers()).toBe(before + 2);
+    // Let the list's key handlers subscribe (React runs effects after drawing).
+    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // A burst, as a terminal sends fast keys: each must act on the screen the last one left.
+    stdin.press('jj\r');
+    await waitUntil(
+      () => writes.some((w) => w.includes('Customers › demo-00002')),
+      'demo-00002 to open',
+    );
+    stdin.press('q');
+    await expect(exit).resolves.toBe(0);
+    expect(writes[0]?.startsWith(ENTER)).toBe(true);
+    expect(writes.join('').lastIndexOf(LEAVE)).toBeGreaterThan(
+      writes.join('').lastIndexOf('33 of 33'),
+    );
+    expect(writes.join('')).not.toContain('run-key');
+    expect(crashHandlers()).toBe(before);
+  });
+});

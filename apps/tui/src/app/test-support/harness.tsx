@@ -1,0 +1,133 @@
+import { stripVTControlCharacters } from 'node:util';
+import { type AmberfloClient, createAmberfloClient } from '@amberkit/core/client';
+import { createEmulator, type Emulator } from '@amberkit/testing';
+import { render } from 'ink-testing-library';
+import type { Connection } from '../../config/index.js';
+import { App } from '../app.js';
+import type { View } from '../hooks/use-view-stack.js';
+
+export const KEYS = {
+  enter: '\r',
+  esc: '\u001b',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  pageUp: '\u001b[5~',
+  pageDown: '\u001b[6~',
+  tab: '\t',
+  backspace: '\u007f',
+  ctrlC: '\u0003',
+} as const;
+
+export const API_KEY = 'tui-test-key';
+export const BASE_URL = 'http://emulator.test';
+
+export type HarnessOptions = {
+  readonly dataset?: 'demo' | 'empty';
+  readonly readOnly?: boolean;
+  readonly columns?: number;
+  readonly rows?: number;
+  readonly initialView?: View | readonly View[];
+  /** What the header's endpoint check talks to (default: the emulator). */
+  readonly probe?: typeof fetch;
+  /** Reuse an emulator (already loaded with data). */
+  readonly emulator?: Emulator;
+};
+
+/** Resizes ink-testing-library's fake stdout and tells Ink, as a terminal would. */
+export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
+  Object.defineProperty(stdout, 'columns', { configurable: true, value: columns });
+  Object.defineProperty(stdout, 'rows', { configurable: true, value: rows });
+  stdout.emit('resize');
+}
+
+export type AppHarness = Disposable & {
+  readonly emulator: Emulator;
+  readonly client: AmberfloClient;
+  readonly ui: ReturnType<typeof render>;
+  frame(): string;
+  /** Sends one key (or a pasted string) to the app. */
+  press(key: string): void;
+  resize(columns: number, rows: number): void;
+  /** Polls frames until `expected` shows (text or test) with a deadline, then lets effects settle. */
+  waitFor(
+    expected: string | RegExp | ((frame: string) => boolean),
+    timeoutMs?: number,
+  ): Promise<string>;
+};
+
+/**
+ * The real App, the real client and the emulator in-process (no mocks): the client's fetch
+ * goes straight to the emulator's Hono app.
+ */
+export function startApp(options: HarnessOptions = {}): AppHarness {
+  const emulator =
+    options.emulator ??
+    createEmulator({ accounts: [API_KEY], dataset: options.dataset ?? 'demo', seed: 1 });
+  const fetcher: typeof fetch = async (input, init) => emulator.fetch(new Request(input, init));
+  const client: AmberfloClient = createAmberfloClient({
+    apiKey: API_KEY,
+    baseUrl: BASE_URL,
+    fetch: fetcher,
+    retry: false,
+  });
+  const connection: Connection = {
+    baseUrl: BASE_URL,
+    apiKey: API_KEY,
+    profile: 'test',
+    readOnly: options.readOnly ?? false,
+  };
+  const ui = render(
+    <App
+      client={client}
+      connection={connection}
+      fetch={options.probe ?? fetcher}
+      {...(options.initialView ? { initialView: options.initialView } : {})}
+    />,
+  );
+  resize(ui.stdout, options.columns ?? 100, options.rows ?? 30);
+
+  const frame = () => stripVTControlCharacters(ui.lastFrame() ?? '');
+  return {
+    emulator,
+    client,
+    ui,
+    frame,
+    press(key: string) {
+      ui.stdin.write(key);
+    },
+    resize(columns: number, rows: number) {
+      resize(ui.stdout, columns, rows);
+    },
+    async waitFor(expected, timeoutMs = 3000) {
+      const test =
+        typeof expected === 'function'
+          ? expected
+          : typeof expected === 'string'
+            ? (f: string) => f.includes(expected)
+            : (f: string) => expected.test(f);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const current = frame();
+        if (test(current)) {
+          // React runs passive effects (the useInput subscriptions of what just mounted) a few
+          // event-loop turns after the frame is drawn; a key sent earlier would be lost.
+          for (let turn = 0; turn < 10; turn++)
+            await new Promise((resolve) => setImmediate(resolve));
+          return frame();
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `Timed out after ${timeoutMs} ms waiting for ${String(expected)}. Last frame:\n${current}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    [Symbol.dispose]() {
+      ui.unmount();
+      ui.cleanup();
+    },
+  };
+}

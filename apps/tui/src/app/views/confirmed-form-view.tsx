@@ -1,0 +1,143 @@
+import { ConfirmInput } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { useCallback, useState } from 'react';
+import { useAppActions } from '../app-context.js';
+import { ErrorBox } from '../components/error-box.js';
+import { Form } from '../components/form.js';
+import type { FieldSpec } from '../components/form-fields.js';
+import { SpinnerLine } from '../components/spinner-line.js';
+import { useCapture, useKeymap } from '../hooks/use-keymap.js';
+import { useMutation } from '../hooks/use-request.js';
+import {
+  type FieldErrors,
+  type FieldUpdate,
+  type FormValues,
+  updateField,
+} from '../model/form-values.js';
+import type { ConfirmedForm } from '../model/prepaid-form.js';
+import type { ViewProps } from './view-props.js';
+
+export type ConfirmedFormViewProps<Body, Result> = ViewProps & {
+  readonly title: string;
+  readonly fields: readonly FieldSpec[];
+  readonly defaults: FormValues;
+  readonly validate: (values: FormValues) => ConfirmedForm<Body>;
+  readonly send: (body: Body, signal: AbortSignal) => Promise<Result>;
+  readonly done: (result: Result) => string;
+};
+
+type Step<Body> =
+  | { readonly step: 'edit' }
+  | {
+      readonly step: 'confirm';
+      readonly body: Body;
+      readonly summary: ReadonlyArray<readonly [string, string]>;
+    };
+
+const STATUS_LINES = 3;
+
+/**
+ * Form → summary → y/n → send. A refused or failed send returns to the form with every value
+ * kept and the server's message shown.
+ */
+export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Body, Result>) {
+  const { active, height } = props;
+  const actions = useAppActions();
+  const [values, setValues] = useState(props.defaults);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [state, setState] = useState<Step<Body>>({ step: 'edit' });
+  const send = useMutation(props.send);
+  useCapture(active, true);
+
+  const onChange = useCallback((key: string, value: FieldUpdate) => {
+    setValues((current) => updateField(current, key, value));
+  }, []);
+  const review = () => {
+    const result = props.validate(values);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    send.clearError();
+    setState({ step: 'confirm', body: result.body, summary: result.summary });
+  };
+  const confirm = async (body: Body) => {
+    const result = await send.run(body);
+    if (result === undefined) {
+      setState({ step: 'edit' });
+      return;
+    }
+    actions.invalidate();
+    actions.flash(props.done(result.value), 'success');
+    actions.pop();
+  };
+  const confirming = state.step === 'confirm';
+  useKeymap(
+    [
+      {
+        keys: ['esc'],
+        label: 'back to the form',
+        footer: true,
+        run: () => setState({ step: 'edit' }),
+      },
+    ],
+    active && confirming && !send.pending,
+  );
+
+  return (
+    <Box flexDirection="column" height={height} overflowY="hidden">
+      <Text bold wrap="truncate">
+        {props.title}
+        <Text dimColor>
+          {confirming
+            ? ' — check, then y to send or n to go back'
+            : ' — ↑/↓ move, Enter next, Esc cancel'}
+        </Text>
+      </Text>
+      {state.step === 'confirm' ? (
+        <Box flexDirection="column">
+          {state.summary.map(([label, value]) => (
+            <Text key={label} wrap="truncate">
+              <Text dimColor>{`  ${label}`.padEnd(16)}</Text>
+              {value}
+            </Text>
+          ))}
+          {send.pending ? (
+            <SpinnerLine label="Sending…" />
+          ) : (
+            <Box>
+              <Text>Send this? </Text>
+              <ConfirmInput
+                isDisabled={!active}
+                defaultChoice="cancel"
+                onConfirm={() => void confirm(state.body)}
+                onCancel={() => setState({ step: 'edit' })}
+              />
+            </Box>
+          )}
+        </Box>
+      ) : null}
+      {/* Kept mounted (hidden) while confirming, so going back finds the focus where it was. */}
+      <Box flexDirection="column" display={confirming ? 'none' : 'flex'}>
+        <Form
+          fields={props.fields}
+          values={values}
+          errors={errors}
+          onChange={onChange}
+          onSubmit={review}
+          onCancel={() => actions.pop()}
+          submitLabel="Review"
+          active={active && !confirming}
+          height={Math.max(1, height - 1 - STATUS_LINES)}
+        />
+        <Box flexDirection="column" height={STATUS_LINES} overflowY="hidden">
+          {send.error !== undefined ? (
+            <ErrorBox error={send.error} maxLines={STATUS_LINES} />
+          ) : null}
+          {errors._form !== undefined ? <Text color="red">✗ {errors._form}</Text> : null}
+        </Box>
+      </Box>
+    </Box>
+  );
+}

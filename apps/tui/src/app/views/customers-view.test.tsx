@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { KEYS, startApp } from '../test-support/harness.js';
+
+describe('customers list', () => {
+  test('shows the header with profile, endpoint and the EMULATOR badge, never the key', async () => {
+    using app = startApp();
+    const frame = await app.waitFor('[EMULATOR]');
+    expect(frame).toContain('profile test');
+    expect(frame).toContain('http://emulator.test');
+    expect(frame).not.toContain('tui-test-key');
+  });
+
+  test('lists customers with id, name, email, stage and created date, > on the selected row', async () => {
+    using app = startApp();
+    const frame = await app.waitFor('Acme Corp');
+    expect(frame).toMatch(/ID ↑\s+NAME\s+EMAIL\s+STAGE\s+CREATED/);
+    expect(frame).toContain('33 of 33');
+    const acme = frame.split('\n').find((line) => line.includes('customer-123456'));
+    expect(acme).toContain('billing@acme.com');
+    expect(acme).toContain('ACTIVE');
+    expect(acme).toMatch(/20\d\d/);
+    expect(frame.split('\n').filter((line) => line.startsWith('> '))).toHaveLength(1);
+  });
+
+  test('/ filters by id, name or email; Enter applies, Esc clears', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press('/');
+    await app.waitFor('/ ');
+    app.press('acme');
+    let frame = await app.waitFor('2 of 33');
+    expect(frame).toContain('Acme Ltd');
+    app.press('.com');
+    frame = await app.waitFor('1 of 33');
+    expect(frame).not.toContain('Acme Ltd');
+    app.press(KEYS.enter);
+    frame = await app.waitFor('filter “acme.com”');
+    expect(frame).toContain('> customer-123456');
+    app.press(KEYS.esc);
+    frame = await app.waitFor('33 of 33');
+    expect(frame).not.toContain('filter “acme.com”');
+  });
+
+  test('a filter that matches nothing says so', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press('/');
+    await app.waitFor('/ ');
+    app.press('zzzz-no-such');
+    await app.waitFor('No customer matches “zzzz-no-such”');
+  });
+
+  test('Enter opens the selected customer and Esc comes back to the same row', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press('/');
+    await app.waitFor('/ ');
+    app.press('DEMO-00005');
+    await app.waitFor('1 of 33');
+    app.press(KEYS.enter);
+    await app.waitFor('filter “DEMO-00005”');
+    app.press(KEYS.enter);
+    const frame = await app.waitFor('Lifecycle stage');
+    expect(frame).toContain('Customers › demo-00005');
+    expect(frame).toContain('Acme Ltd');
+    app.press(KEYS.esc);
+    await app.waitFor((f) => f.includes('filter “DEMO-00005”') && f.includes('> demo-00005'));
+  });
+});

@@ -1,0 +1,129 @@
+import { TextInput } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import { memo, useCallback, useMemo, useState } from 'react';
+import { useAppActions, useRevision } from '../app-context.js';
+import { TitleLine } from '../components/title-line.js';
+import { useCursorKeys } from '../hooks/use-cursor-keys.js';
+import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
+import { useRequest } from '../hooks/use-request.js';
+import {
+  filterRows,
+  nextSortColumn,
+  reverseSort,
+  type Sort,
+  sortRows,
+  toCustomerRows,
+} from '../model/customer-rows.js';
+import { osc52 } from '../model/osc52.js';
+import { CustomersBody } from './customers-body.js';
+import type { ViewProps } from './view-props.js';
+
+/** The customers table: filter with `/`, sort with `s`/`S`, Enter opens the selected one. */
+export const CustomersView = memo(function CustomersView({ active, height, width }: ViewProps) {
+  const actions = useAppActions();
+  const revision = useRevision();
+  const request = useRequest(
+    (signal) => actions.client.customers.list({ signal }),
+    [actions.client, revision],
+  );
+  const [sort, setSort] = useState<Sort>({ column: 'id', descending: false });
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState(false);
+
+  const rows = useMemo(() => (request.data ? toCustomerRows(request.data) : []), [request.data]);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
+  const tableHeight = Math.max(2, height - 1);
+  const {
+    cursor,
+    setCursor,
+    bindings: cursorBindings,
+  } = useCursorKeys(shown.length, tableHeight - 1);
+  const selected = shown[cursor];
+  const onFilter = useCallback(
+    (value: string) => {
+      setFilter(value);
+      setCursor(0);
+    },
+    [setCursor],
+  );
+  useCapture(active, editing);
+
+  const listBindings: Binding[] = [
+    {
+      keys: ['enter'],
+      label: 'open',
+      footer: true,
+      run: () => selected && actions.push({ kind: 'customer', id: selected.id }),
+    },
+    { keys: ['/'], label: 'filter', footer: true, run: () => setEditing(true) },
+    { keys: ['s'], label: 'sort by next column', footer: true, run: () => setSort(nextSortColumn) },
+    { keys: ['S'], label: 'reverse sort', run: () => setSort(reverseSort) },
+    { keys: ['r'], label: 'refresh', footer: true, run: request.reload },
+    {
+      keys: ['n'],
+      label: 'new customer',
+      footer: true,
+      write: true,
+      run: () => actions.push({ kind: 'customer-form' }),
+    },
+    { keys: ['y'], label: 'copy id', run: () => selected && copy(selected.id) },
+    ...cursorBindings,
+  ];
+  if (filter !== '')
+    listBindings.push({
+      keys: ['esc'],
+      label: 'clear filter',
+      footer: true,
+      run: () => setFilter(''),
+    });
+  const filterBindings: Binding[] = [
+    { keys: ['enter'], label: 'apply filter', footer: true, run: () => setEditing(false) },
+    {
+      keys: ['esc'],
+      label: 'clear filter',
+      footer: true,
+      run: () => {
+        setFilter('');
+        setEditing(false);
+      },
+    },
+  ];
+  useKeymap(editing ? filterBindings : listBindings, active);
+
+  function copy(id: string) {
+    actions.writeRaw(osc52(id));
+    actions.flash(`Copied ${id} to the clipboard`, 'success');
+  }
+
+  const count = request.data
+    ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
+    : '';
+  return (
+    <Box flexDirection="column" height={height} overflowY="hidden">
+      <Box height={1}>
+        {editing ? (
+          <Box>
+            <Text color="cyan">/ </Text>
+            <TextInput defaultValue={filter} placeholder="id, name or email" onChange={onFilter} />
+            <Text dimColor>{`  ${count}`}</Text>
+          </Box>
+        ) : (
+          <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
+            <Text bold>Customers</Text> <Text dimColor>{count}</Text>
+            {filter !== '' ? <Text color="yellow"> filter “{filter}” (Esc clears)</Text> : null}
+          </TitleLine>
+        )}
+      </Box>
+      <CustomersBody
+        request={request}
+        rows={shown}
+        cursor={cursor}
+        height={tableHeight}
+        width={width}
+        sort={sort}
+        filter={filter}
+      />
+    </Box>
+  );
+});

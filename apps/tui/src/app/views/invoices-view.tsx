@@ -1,0 +1,96 @@
+import { Box, Text } from 'ink';
+import { memo, type ReactNode, useMemo } from 'react';
+import { useAppActions, useRevision } from '../app-context.js';
+import { EmptyState } from '../components/empty-state.js';
+import { ErrorBox } from '../components/error-box.js';
+import { SpinnerLine } from '../components/spinner-line.js';
+import { type Column, Table } from '../components/table.js';
+import { TitleLine } from '../components/title-line.js';
+import { useCursorKeys } from '../hooks/use-cursor-keys.js';
+import { useCapture, useKeymap } from '../hooks/use-keymap.js';
+import { useRequest } from '../hooks/use-request.js';
+import { type InvoiceRow, invoiceTotals, toInvoiceRow } from '../model/invoice-rows.js';
+import type { ViewProps } from './view-props.js';
+
+const STATUS_COLORS: Record<string, string> = {
+  PAID: 'green',
+  PENDING: 'yellow',
+  DRAFT: 'blue',
+  VOID: 'red',
+};
+
+function invoiceColumns(width: number): Column<InvoiceRow>[] {
+  const status = 8;
+  const amount = 18;
+  const period = 29;
+  const id = Math.max(10, width - 2 - 3 - status - amount - period - 1);
+  return [
+    { title: 'INVOICE', width: id, cell: (row) => row.id },
+    { title: 'PERIOD', width: period, cell: (row) => row.period },
+    { title: 'AMOUNT', width: amount, align: 'right', cell: (row) => row.amount },
+    {
+      title: 'STATUS',
+      width: status,
+      cell: (row) => row.status,
+      color: (row) => STATUS_COLORS[row.status],
+    },
+  ];
+}
+
+const rowKey = (row: InvoiceRow) => row.key;
+
+type InvoicesViewProps = ViewProps & { readonly customerId: string };
+
+/** A customer's invoices with exact totals per currency at the foot. */
+export const InvoicesView = memo(function InvoicesView({
+  customerId,
+  active,
+  height,
+  width,
+}: InvoicesViewProps) {
+  const actions = useAppActions();
+  const revision = useRevision();
+  const request = useRequest(
+    (signal) => actions.client.invoices.list({ customerId }, { signal }),
+    [actions.client, customerId, revision],
+  );
+  const rows = useMemo(() => (request.data ?? []).map(toInvoiceRow), [request.data]);
+  const totals = useMemo(() => invoiceTotals(request.data ?? []), [request.data]);
+  const columns = useMemo(() => invoiceColumns(width), [width]);
+  const tableHeight = Math.max(2, height - 2);
+  const { cursor, bindings } = useCursorKeys(rows.length, tableHeight - 1);
+  useCapture(active, false);
+  useKeymap(
+    [
+      { keys: ['r'], label: 'refresh', footer: true, run: request.reload },
+      { keys: ['esc'], label: 'back', footer: true, run: () => actions.pop() },
+      ...bindings,
+    ],
+    active,
+  );
+
+  let body: ReactNode;
+  if (request.status === 'error')
+    body = <ErrorBox error={request.error} hint="Press r to try again." maxLines={height - 1} />;
+  else if (request.data === undefined) body = <SpinnerLine label="Loading invoices…" />;
+  else if (rows.length === 0) body = <EmptyState title={`No invoices for ${customerId}.`} />;
+  else {
+    body = (
+      <>
+        <Table rows={rows} columns={columns} cursor={cursor} height={tableHeight} rowKey={rowKey} />
+        <Text wrap="truncate" bold>
+          Totals: {totals.length > 0 ? totals.join(' · ') : '—'}
+        </Text>
+      </>
+    );
+  }
+  return (
+    <Box flexDirection="column" height={height} overflowY="hidden">
+      <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
+        <Text bold>Invoices</Text> <Text dimColor>{customerId}</Text>
+        {request.data ? <Text dimColor> ({rows.length})</Text> : null}
+      </TitleLine>
+      {body}
+    </Box>
+  );
+});
