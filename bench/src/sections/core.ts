@@ -69,11 +69,19 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     },
     {
       section,
-      name: `parse ${CUSTOMERS} customers: JSON.parse + Customer[] (no HTTP)`,
+      name: `parse ${CUSTOMERS} customers: JSON.parse + Customer[], zod runtime (no HTTP)`,
       value: list.parseAndValidate,
       unit: 'ms median',
       baseline: { name: 'JSON.parse', value: list.parseOnly },
       ratio: list.parseAndValidate / list.parseOnly,
+    },
+    {
+      section,
+      name: `parse ${CUSTOMERS} customers: JSON.parse + Customer[], compiled as the client does`,
+      value: list.parseAndValidateCompiled,
+      unit: 'ms median',
+      baseline: { name: 'JSON.parse', value: list.parseOnly },
+      ratio: list.parseAndValidateCompiled / list.parseOnly,
     },
   ];
 }

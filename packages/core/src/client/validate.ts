@@ -44,7 +44,7 @@ export function validateResponse<S extends z.ZodMiniType>(
   if (mode === 'off') return data as z.output<S>;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issues = toErrorIssues(result.error);
+  const issues = toErrorIssues(result.error, data);
   if (mode === 'warn') {
     onWarn(issues);
     return data as z.output<S>;

@@ -1,11 +1,9 @@
-import * as z from 'zod/mini';
 import { Customer, CustomerRequest } from '../../schemas/index.js';
+import { CustomerList } from '../../schemas/lists.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
 import { CustomerIdParam, segment } from '../path-params.js';
 import { validateRequest } from '../validate.js';
-
-const CustomerList = z.array(Customer);
 
 /** `client.customers`: one method per customer operation of the spec. */
 export type CustomersApi = {

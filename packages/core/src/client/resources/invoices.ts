@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { Invoice } from '../../schemas/index.js';
+import type { Invoice } from '../../schemas/index.js';
+import { InvoiceList } from '../../schemas/lists.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
 import { CustomerIdParam } from '../path-params.js';
 import { validateRequest } from '../validate.js';
 
-const InvoiceList = z.array(Invoice);
 const InvoiceQuery = z.object({ customerId: CustomerIdParam });
 const PATH = '/payments-billing-customer-product-invoice';
 
