@@ -1,20 +1,43 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { build } from 'tsdown';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import tsdownConfig from '../../tsdown.config.js';
 import { createEmulator } from '../emulator/create-emulator.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
+let out = '';
+let cli = '';
 
-beforeAll(() => {
-  // The CLI runs from dist, as a user runs it: build it first.
-  execFileSync('pnpm', ['exec', 'tsdown', '--log-level', 'error'], { cwd: root, stdio: 'pipe' });
+beforeAll(async () => {
+  // The CLI runs built, as a user runs it, from the package's own tsdown config. It is built
+  // into a folder of its own (inside the package, so hono and zod resolve) with core bundled
+  // from source: rebuilding dist/ here, or leaning on core's dist/, would race other tests and
+  // helpers that rebuild those folders while this runs.
+  await mkdir(join(root, '.tmp'), { recursive: true });
+  out = await mkdtemp(join(root, '.tmp', 'cli-test-'));
+  await build({
+    ...tsdownConfig,
+    config: false,
+    cwd: root,
+    outDir: out,
+    dts: false,
+    sourcemap: false,
+    logLevel: 'error',
+    deps: { alwaysBundle: [/^@amberkit\//] },
+    inputOptions: { resolve: { conditionNames: ['@amberkit/source', 'import', 'default'] } },
+  });
+  cli = join(out, 'cli.js');
 }, 120_000);
+
+afterAll(async () => {
+  if (out) await rm(out, { recursive: true, force: true });
+});
 
 type Started = {
   child: ChildProcess;

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import packageJson from '../../package.json' with { type: 'json' };
 import { createEmulator } from '../emulator/create-emulator.js';
 import { DataFileError, PortInUseError } from '../emulator/errors.js';
 import { parseCliArgs, USAGE, UsageError } from './parse-cli-args.js';
@@ -10,8 +10,8 @@ type Io = {
   onSignal: (handler: () => void) => void;
 };
 
-const version = (): string =>
-  (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+// Inlined at build time, so the CLI works from any output folder (tests build into a temp one).
+const version = (): string => packageJson.version;
 
 /**
  * Runs the CLI; resolves to the exit code for errors before serving (2 usage, 1 startup),

@@ -25,6 +25,8 @@ const encoder = new TextEncoder();
 export class Account {
   readonly #customers = new Map<string, StoredCustomer>();
   readonly #invoices = new Map<string, Invoice[]>();
+  /** Every stored invoiceId, so the admin API can refuse a duplicate. */
+  readonly #invoiceIds = new Set<string>();
   #prepaidOrders: PrepaidOrder[] = [];
   #planAssignments: PricingPlanAssignment[] = [];
   /** The list answer, encoded once: a big list is served without re-encoding per request. */
@@ -67,6 +69,9 @@ export class Account {
   /** Removes a customer and its invoices; false when there was none. */
   deleteCustomer(customerId: string): boolean {
     if (!this.#customers.delete(customerId)) return false;
+    for (const invoice of this.#invoices.get(customerId) ?? []) {
+      if (invoice.invoiceId !== undefined) this.#invoiceIds.delete(invoice.invoiceId);
+    }
     this.#invoices.delete(customerId);
     this.#listBody = undefined;
     return true;
@@ -76,7 +81,12 @@ export class Account {
     return this.#invoices.get(customerId) ?? [];
   }
 
+  hasInvoice(invoiceId: string): boolean {
+    return this.#invoiceIds.has(invoiceId);
+  }
+
   addInvoice(invoice: Invoice): void {
+    if (invoice.invoiceId !== undefined) this.#invoiceIds.add(invoice.invoiceId);
     const key = invoice.customerId ?? '';
     const list = this.#invoices.get(key);
     if (list) list.push(invoice);
@@ -95,6 +105,7 @@ export class Account {
   replace(data: Partial<AccountData>): void {
     this.#customers.clear();
     this.#invoices.clear();
+    this.#invoiceIds.clear();
     this.#prepaidOrders = [];
     this.#planAssignments = [];
     this.load(data);

@@ -201,6 +201,73 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
     expect(await status.json()).toMatchObject({ issues: [{ path: 'invoices.0.status' }] });
   });
 
+  test('POST invoices refuses a duplicate invoiceId, a mismatched customer and a reversed period, storing nothing', async () => {
+    await using h = await openHarness(mode);
+    const post = (invoices: unknown[]) =>
+      h.call('/_emulator/invoices', {
+        method: 'POST',
+        ...json({ customerId: 'customer-123456', invoices }),
+      });
+    const existing = await post([{ totalAmount: 1 }, { invoiceId: 'inv-500123' }]);
+    expect(existing.status).toBe(400);
+    expect(ErrorResponse.parse(await existing.json())).toMatchObject({
+      code: 'CONFLICT',
+      issues: [{ path: 'invoices.1.invoiceId', message: expect.stringContaining('inv-500123') }],
+    });
+    const twice = await post([{ invoiceId: 'inv-new' }, { invoiceId: 'inv-new' }]);
+    expect(await twice.json()).toMatchObject({
+      code: 'CONFLICT',
+      issues: [{ path: 'invoices.1.invoiceId' }],
+    });
+    const many = ErrorResponse.parse(
+      await (await post(Array.from({ length: 500 }, () => ({ invoiceId: 'inv-same' })))).json(),
+    );
+    expect(many.issues).toHaveLength(499);
+    expect(many.message).toMatch(/; and 496 more$/);
+    const mismatch = await post([{ customerId: 'demo-00001' }]);
+    expect(await mismatch.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'invoices.0.customerId' }],
+    });
+    const reversed = await post([{ startTime: 1_718_186_400, endTime: 1_718_100_000 }]);
+    expect(await reversed.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'invoices.0.endTime' }],
+    });
+    const listed = await (
+      await h.call('/payments-billing-customer-product-invoice?customerId=customer-123456')
+    ).json();
+    expect(listed).toEqual([expect.objectContaining({ invoiceId: 'inv-500123' })]);
+  });
+
+  test('POST invoices answers fields in one order, and a deleted customer frees its invoice ids', async () => {
+    await using h = await openHarness(mode);
+    await h.call('/customers/customer-123456', { method: 'DELETE' });
+    await h.call('/customers', {
+      method: 'POST',
+      json: { customerId: 'customer-123456', customerName: 'Acme again' },
+    });
+    const res = await h.call('/_emulator/invoices', {
+      method: 'POST',
+      ...json({
+        customerId: 'customer-123456',
+        invoices: [{ status: 'PAID', currency: 'EUR', invoiceId: 'inv-500123', note: 'kept' }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const [stored] = (await res.json()) as Array<Record<string, unknown>>;
+    expect(Object.keys(stored ?? {})).toEqual([
+      'invoiceId',
+      'customerId',
+      'startTime',
+      'endTime',
+      'totalAmount',
+      'currency',
+      'status',
+      'note',
+    ]);
+  });
+
   test('POST invoices picks the account by X-API-KEY when sent', async () => {
     await using h = await openHarness(mode, { accounts: [KEY, 'k2'] });
     await h.call('/customers', {

@@ -62,6 +62,25 @@ describe.each(MODES)('customers (%s)', (mode) => {
     expect(await (await h.call('/customers/cust-new')).json()).toEqual(updated);
   });
 
+  test('server fields in a PUT body are ignored whatever their value', async () => {
+    await using h = await openHarness(mode);
+    const res = await h.call('/customers', {
+      method: 'PUT',
+      json: {
+        customerId: 'customer-123456',
+        customerName: 'Acme',
+        createTime: 'yesterday',
+        updateTime: null,
+        deleteTime: null,
+      },
+    });
+    expect(res.status).toBe(200);
+    const updated = StrictCustomer.parse(await res.json());
+    expect(updated.createTime).toBe(1718153645993);
+    expect(updated.updateTime).toBeGreaterThan(1718153645993);
+    expect(updated).not.toHaveProperty('deleteTime');
+  });
+
   test('updateTime moves forward even with a frozen clock', async () => {
     await using h = await openHarness(mode, { dataset: 'empty', clock: () => 1_718_153_645_993 });
     await h.call('/customers', { method: 'POST', json: newCustomer });

@@ -19,6 +19,7 @@ const headers = { 'x-api-key': KEY, 'content-type': 'application/json' };
 describe('dataFile persistence', () => {
   test('data created over HTTP survives a restart; the file holds no API key', async () => {
     const dataFile = join(dir, 'state', 'emulator.json');
+    let keptBefore = '';
     {
       const emulator = createEmulator({ accounts: [KEY, 'other-key'], dataFile });
       await using server = await emulator.listen();
@@ -36,6 +37,7 @@ describe('dataFile persistence', () => {
       ).toBe(200);
       await post('/payments-pricing-amberflo-customer-prepaid', { customerId: 'kept', amount: 3 });
       await fetch(`${server.url}/customers/customer-123456`, { method: 'DELETE', headers });
+      keptBefore = await (await fetch(`${server.url}/customers/kept`, { headers })).text();
     }
     const text = await readFile(dataFile, 'utf8');
     expect(text).not.toContain(KEY);
@@ -53,6 +55,8 @@ describe('dataFile persistence', () => {
     expect(again.snapshot('other-key').customers.map((c) => c.customerId)).toEqual(['theirs']);
     const res = await again.fetch('/customers/kept', { headers });
     expect(res.status).toBe(200);
+    // Byte for byte, key order included.
+    expect(await res.text()).toBe(keptBefore);
   });
 
   test('a missing file starts from the dataset; close() flushes pending writes', async () => {

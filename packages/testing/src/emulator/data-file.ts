@@ -55,7 +55,9 @@ async function readExisting(file: string): Promise<Record<string, AccountData>> 
     const detail = describeIssues(toErrorIssues(parsed.error));
     throw new DataFileError(file, `is corrupt (not emulator data: ${detail}); fix or delete it`);
   }
-  return parsed.data.accounts as Record<string, AccountData>;
+  // The checked input, not zod's output: zod rebuilds objects in schema key order, and a
+  // restart must answer byte for byte what was answered before.
+  return (json as z.output<typeof DataFileSchema>).accounts as Record<string, AccountData>;
 }
 
 /**

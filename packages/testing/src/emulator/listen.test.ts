@@ -58,6 +58,9 @@ describe('emulator.listen', () => {
   test('close does not wait for a client stuck half-way through its request', async () => {
     const server = await createEmulator().listen();
     const socket = connect(server.port, '127.0.0.1');
+    // The server may end the socket with a reset rather than a FIN; either way it must end.
+    const errors: Error[] = [];
+    socket.on('error', (error) => errors.push(error));
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('POST /customers HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"cust');
     const closed = new Promise((resolve) => socket.once('close', resolve));
@@ -65,5 +68,7 @@ describe('emulator.listen', () => {
     await server.close();
     await closed;
     expect(performance.now() - started).toBeLessThan(1000);
+    expect(socket.destroyed).toBe(true);
+    for (const error of errors) expect(error).toMatchObject({ code: 'ECONNRESET' });
   });
 });

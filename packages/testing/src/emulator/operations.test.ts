@@ -111,6 +111,29 @@ describe.each(MODES)('invoices, prepaid orders, plan assignments (%s)', (mode) =
     }
   });
 
+  test('times in seconds where the spec wants milliseconds are 400 naming the field', async () => {
+    await using h = await openHarness(mode);
+    const prepaid = await h.call(PREPAID, {
+      method: 'POST',
+      json: { ...examplePrepaidOrderRequest, expirationTime: 1_749_686_400 },
+    });
+    expect(prepaid.status).toBe(400);
+    expect(await prepaid.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'expirationTime', message: expect.stringContaining('seconds') }],
+    });
+    const plan = await h.call(PLAN, {
+      method: 'POST',
+      json: { ...examplePlanAssignment, startTime: 1_718_153_645 },
+    });
+    expect(plan.status).toBe(400);
+    expect(await plan.json()).toMatchObject({
+      issues: [{ path: 'startTime', message: expect.stringContaining('seconds') }],
+    });
+    expect(h.emulator.snapshot().prepaidOrders).toEqual([]);
+    expect(h.emulator.snapshot().planAssignments).toEqual([]);
+  });
+
   test('a plan assignment is stored and echoed', async () => {
     await using h = await openHarness(mode);
     const res = await h.call(PLAN, { method: 'POST', json: examplePlanAssignment });

@@ -1,4 +1,3 @@
-import { Invoice } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
 import { DATASET_NAMES } from '../../fixtures/datasets.js';
 import { FaultRulesBody } from '../fault-rules.js';
@@ -6,6 +5,7 @@ import { HttpProblem, jsonResponse } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorContext, EmulatorState } from '../state.js';
+import { AddInvoicesBody, completeInvoices } from './admin-invoices.js';
 
 export const ADMIN_PREFIX = '/_emulator';
 
@@ -13,25 +13,6 @@ const ResetBody = z.strictObject({
   dataset: z.optional(z.enum(DATASET_NAMES)),
   seed: z.optional(z.int()),
 });
-
-// A refinement, not a bound, so the message (the likely mistake) reaches the caller.
-const seconds = z.int().check(
-  z.nonnegative(),
-  z.refine((n) => n <= 99_999_999_999, 'looks like milliseconds; invoice times are Unix seconds'),
-);
-const PartialInvoice = z.extend(Invoice, {
-  startTime: z.optional(seconds),
-  endTime: z.optional(seconds),
-  currency: z.optional(
-    z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')),
-  ),
-});
-const AddInvoicesBody = z.strictObject({
-  customerId: z.string().check(z.minLength(1)),
-  invoices: z.array(PartialInvoice).check(z.maxLength(10_000)),
-});
-
-const MONTH_SECONDS = 30 * 86_400;
 
 /** Admin calls pick an account by `X-API-KEY` when sent, else the first account. */
 function adminAccount(c: EmulatorContext, state: EmulatorState) {
@@ -86,21 +67,8 @@ export function registerAdminRoutes(app: EmulatorApp, state: EmulatorState): voi
         );
       }
       const nowSeconds = Math.floor(state.clock() / 1000);
-      const stored = body.invoices.map((partial) => {
-        const startTime = partial.startTime ?? (partial.endTime ?? nowSeconds) - MONTH_SECONDS;
-        const invoice: Invoice = {
-          invoiceId: partial.invoiceId ?? state.nextId('inv'),
-          ...partial,
-          customerId: body.customerId,
-          startTime,
-          endTime: partial.endTime ?? startTime + MONTH_SECONDS,
-          totalAmount: partial.totalAmount ?? 0,
-          currency: partial.currency ?? 'USD',
-          status: partial.status ?? 'DRAFT',
-        };
-        account.addInvoice(invoice);
-        return invoice;
-      });
+      const stored = completeInvoices(body, account, nowSeconds, () => state.nextId('inv'));
+      for (const invoice of stored) account.addInvoice(invoice);
       state.changed();
       return ok(c, stored);
     },

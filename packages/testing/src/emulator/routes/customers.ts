@@ -5,11 +5,20 @@ import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorContext, EmulatorState } from '../state.js';
 
-/** PUT takes the spec's `Customer`, with the request's stricter field rules. */
-const CustomerUpdateBody = z.extend(Customer, CustomerRequest.shape);
-
-/** Set by the server only; ignored when a client sends them. */
+/** Set by the server only; ignored when a client sends them, whatever their value. */
 const SERVER_FIELDS = ['createTime', 'updateTime', 'deleteTime'] as const;
+
+/**
+ * PUT takes the spec's `Customer`, with the request's stricter field rules. Server fields are
+ * not checked: design.md says they are ignored, so a body echoed back from any server (even
+ * one that sent `deleteTime: null`) is accepted.
+ */
+const CustomerUpdateBody = z.extend(Customer, {
+  ...CustomerRequest.shape,
+  createTime: z.optional(z.unknown()),
+  updateTime: z.optional(z.unknown()),
+  deleteTime: z.optional(z.unknown()),
+});
 
 function withoutServerFields<T extends Record<string, unknown>>(body: T): T {
   const copy = { ...body };
@@ -66,11 +75,8 @@ export function registerCustomerRoutes(app: EmulatorApp, state: EmulatorState): 
       // A full replacement: omitted fields are cleared. updateTime always moves forward, even
       // when a frozen test clock has not.
       const updateTime = Math.max(state.clock(), (previous.updateTime ?? 0) + 1);
-      const customer = {
-        ...withoutServerFields(body),
-        createTime: previous.createTime,
-        updateTime,
-      };
+      const { createTime: _c, updateTime: _u, deleteTime: _d, ...fields } = body;
+      const customer = { ...fields, createTime: previous.createTime, updateTime };
       const json = account.putCustomer(customer);
       state.changed();
       return jsonResponse(c.get('requestId'), 200, json);

@@ -1,16 +1,21 @@
 import { type PricingPlanAssignment, PricingPlanAssignmentRequest } from '@amberkit/core/schemas';
+import * as z from 'zod/mini';
 import { HttpProblem, jsonResponse } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorState } from '../state.js';
+import { unixMillis } from '../time-fields.js';
 
 export const PLAN_PATH = '/payments-pricing-amberflo-customer-pricing';
+
+/** Core's request schema, with `startTime` held to milliseconds (seconds are the live API's). */
+const PlanBody = z.extend(PricingPlanAssignmentRequest, { startTime: z.optional(unixMillis()) });
 
 /** Plan assignments are stored and echoed; `startTime` (ms) defaults to now. */
 export function registerPlanAssignmentRoutes(app: EmulatorApp, state: EmulatorState): void {
   route(app, PLAN_PATH, {
     POST: async (c) => {
-      const body = await readJsonBody(c.req.raw, PricingPlanAssignmentRequest);
+      const body = await readJsonBody(c.req.raw, PlanBody);
       const account = c.get('account');
       if (!account.getCustomer(body.customerId)) {
         throw new HttpProblem(
