@@ -12,3 +12,10 @@ export const sourceResolution: Pick<ViteUserConfig, 'resolve' | 'ssr'> = {
   resolve: { conditions },
   ssr: { resolve: { conditions, externalConditions: conditions } },
 };
+
+/**
+ * Deadlines for tests that start servers, processes and terminals. They only bound how long a
+ * broken test takes to fail: a passing test never waits for them, so they are generous enough
+ * for a loaded two-core CI machine.
+ */
+export const sharedTimeouts = { testTimeout: 30_000, hookTimeout: 60_000 } as const;

@@ -1,7 +1,7 @@
 import { defineProject } from 'vitest/config';
-import { sourceResolution } from '../../vitest.shared.js';
+import { sharedTimeouts, sourceResolution } from '../../vitest.shared.js';
 
 export default defineProject({
   ...sourceResolution,
-  test: { name: 'core', include: ['src/**/*.test.ts'] },
+  test: { ...sharedTimeouts, name: 'core', include: ['src/**/*.test.ts'] },
 });

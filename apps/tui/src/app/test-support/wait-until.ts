@@ -2,7 +2,7 @@
 export async function waitUntil(
   condition: () => boolean,
   what: string,
-  timeoutMs = 3000,
+  timeoutMs = 10_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
