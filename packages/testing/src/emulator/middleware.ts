@@ -52,13 +52,18 @@ async function applyFaults(c: EmulatorContext, state: EmulatorState, method: str
   );
 }
 
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
 /**
  * One middleware for the whole request path (cheaper than a chain): request id, admin bypass,
  * faults, `X-API-KEY` → account, then the request log.
  */
 export function emulatorMiddleware(state: EmulatorState): MiddlewareHandler<EmulatorEnv> {
   return async function emulator(c, next) {
-    const requestId = state.nextId('req');
+    // A caller's well-formed id (a proxy forwarding its own) is kept, so both logs line up.
+    const incoming = c.req.header('x-request-id');
+    const requestId =
+      incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : state.nextId('req');
     c.set('requestId', requestId);
     if (state.ready) await state.ready;
     const path = c.req.path;

@@ -28,6 +28,24 @@ describe.each(MODES)('auth, routing and the error shape (%s)', (mode) => {
     expect((await h.call('/customers/customer-123456')).status).toBe(200);
   });
 
+  test('a well-formed X-Request-Id is kept (answer and log); a malformed one is replaced', async () => {
+    await using h = await openHarness(mode);
+    const kept = await h.call('/customers/customer-123456', {
+      headers: { 'x-request-id': 'proxy-7f3a.01' },
+    });
+    expect(kept.headers.get('x-request-id')).toBe('proxy-7f3a.01');
+    const missing = await h.call('/customers/nobody', { headers: { 'x-request-id': 'proxy-404' } });
+    expect(await missing.json()).toMatchObject({ requestId: 'proxy-404' });
+    const replaced = await h.call('/customers/customer-123456', {
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
+    expect(replaced.headers.get('x-request-id')).not.toBe('bad id <script>');
+    expect(replaced.headers.get('x-request-id')).toMatch(/^req-/);
+    const log = h.emulator.requests().map((entry) => entry.requestId);
+    expect(log).toContain('proxy-7f3a.01');
+    expect(log).toContain('proxy-404');
+  });
+
   test('an unknown path is 404 NOT_FOUND as an ErrorResponse', async () => {
     await using h = await openHarness(mode);
     const res = await h.call('/customers/a/b/c');
