@@ -3,21 +3,11 @@ import {
   type ErrorCode,
   ErrorIssue,
   type ErrorResponse,
+  errorCodeForStatus,
 } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
 
 const IssueList = z.array(ErrorIssue);
-
-const BY_STATUS: Record<number, ErrorCode> = {
-  400: 'VALIDATION_FAILED',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  429: 'RATE_LIMITED',
-};
 
 /**
  * An upstream 4xx body in our `ErrorResponse` shape, whatever upstream sent: the spec's
@@ -41,7 +31,7 @@ export function normaliseUpstreamError(
   );
   const code = (ERROR_CODES as readonly unknown[]).includes(parsed.code)
     ? (parsed.code as ErrorCode)
-    : (BY_STATUS[status] ?? 'INTERNAL');
+    : errorCodeForStatus(status);
   const out: ErrorResponse = { message: text ?? `Upstream answered ${status}`, code, requestId };
   const issues = IssueList.safeParse(parsed.issues);
   if (issues.success) out.issues = issues.data;

@@ -124,8 +124,10 @@ describe('normaliseUpstreamError', () => {
       code: 'CONFLICT',
       requestId: 'r3',
     });
+    // An unknown code is not passed on: a 4xx without one of ours is the caller's request
+    // being refused (core's errorCodeForStatus), never INTERNAL.
     expect(normaliseUpstreamError(418, '{"code":"TEAPOT"}', 'r4')).toMatchObject({
-      code: 'INTERNAL',
+      code: 'VALIDATION_FAILED',
     });
     expect(
       normaliseUpstreamError(

@@ -1,7 +1,7 @@
 export { Address } from './address.js';
 export { Customer, CustomerRequest } from './customer.js';
 export type { ErrorCode } from './error-response.js';
-export { ERROR_CODES, ErrorIssue, ErrorResponse } from './error-response.js';
+export { ERROR_CODES, ErrorIssue, ErrorResponse, errorCodeForStatus } from './error-response.js';
 export { INVOICE_STATUSES, Invoice, InvoiceStatus } from './invoice.js';
 export { describeIssues, toErrorIssues } from './issues.js';
 export { LIFECYCLE_STAGES, LifecycleStage } from './lifecycle-stage.js';

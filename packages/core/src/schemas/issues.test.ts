@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as classic from 'zod';
 import * as z from 'zod/mini';
-import { Address, CustomerRequest, PrepaidOrderRequest } from './index.js';
+import { Address, CustomerRequest, errorCodeForStatus, PrepaidOrderRequest } from './index.js';
 import { describeIssues, toErrorIssues } from './issues.js';
 
 const issuesOf = (schema: z.ZodMiniType, value: unknown) => {
@@ -68,5 +68,15 @@ describe('toErrorIssues', () => {
         { path: 'b.c', message: 'must be a string' },
       ]),
     ).toBe('a: is required; b.c: must be a string');
+  });
+});
+
+describe('errorCodeForStatus', () => {
+  test('maps the statuses the design names and falls back by class', () => {
+    expect(errorCodeForStatus(404)).toBe('NOT_FOUND');
+    expect(errorCodeForStatus(429)).toBe('RATE_LIMITED');
+    expect(errorCodeForStatus(504)).toBe('UPSTREAM_TIMEOUT');
+    expect(errorCodeForStatus(422)).toBe('VALIDATION_FAILED');
+    expect(errorCodeForStatus(599)).toBe('INTERNAL');
   });
 });

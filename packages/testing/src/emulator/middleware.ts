@@ -1,7 +1,8 @@
+import { errorCodeForStatus } from '@amberkit/core/schemas';
 import type { MiddlewareHandler } from 'hono';
 import type { Account } from './account.js';
 import { matchFaults } from './fault-rules.js';
-import { codeForStatus, HttpProblem, problemResponse } from './problem.js';
+import { HttpProblem, problemResponse } from './problem.js';
 import { ADMIN_PREFIX } from './routes/admin.js';
 import type { EmulatorContext, EmulatorEnv, EmulatorState } from './state.js';
 import type { RequestLogEntry } from './types.js';
@@ -48,7 +49,7 @@ async function applyFaults(c: EmulatorContext, state: EmulatorState, method: str
   const message = `Injected fault: ${status} from the emulator's fault rules`;
   return problemResponse(
     c.get('requestId'),
-    new HttpProblem(status, codeForStatus(status), message, undefined, headers),
+    new HttpProblem(status, errorCodeForStatus(status), message, undefined, headers),
   );
 }
 

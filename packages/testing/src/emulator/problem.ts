@@ -17,25 +17,6 @@ export class HttpProblem extends Error {
   }
 }
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'VALIDATION_FAILED',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  429: 'RATE_LIMITED',
-  502: 'UPSTREAM_UNAVAILABLE',
-  503: 'UPSTREAM_UNAVAILABLE',
-  504: 'UPSTREAM_TIMEOUT',
-};
-
-/** The stable code for a status the fault rules can produce. */
-export function codeForStatus(status: number): ErrorCode {
-  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
-}
-
 /** Builds a JSON response carrying the request id; the one place responses are made. */
 export function jsonResponse(
   requestId: string,
