@@ -1,4 +1,5 @@
 import { Console } from 'node:console';
+import { stripVTControlCharacters } from 'node:util';
 import { createAmberfloClient } from '@amberkit/core/client';
 import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
@@ -61,5 +62,49 @@ describe('runTui', () => {
     );
     expect(writes.join('')).not.toContain('run-key');
     expect(crashHandlers()).toBe(before);
+  });
+
+  test('a key right behind one that opens a view reaches that view, even if the process lagged', async () => {
+    (console as { Console?: typeof Console }).Console ??= Console;
+    const emulator = createEmulator({ accounts: ['run-key'], seed: 1 });
+    const fetcher: typeof fetch = async (input, init) => emulator.fetch(new Request(input, init));
+    const client = createAmberfloClient({
+      apiKey: 'run-key',
+      baseUrl: 'http://emulator.test',
+      fetch: fetcher,
+      retry: false,
+    });
+    let screen = '';
+    const stdout = fakeStdout(100, 30, (chunk) => {
+      screen += chunk;
+    });
+    const stdin = new FakeStdin();
+    const exit = runTui({
+      client,
+      connection: {
+        baseUrl: 'http://emulator.test',
+        apiKey: 'run-key',
+        profile: null,
+        readOnly: false,
+      },
+      stdout,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      fetch: fetcher,
+    });
+    await waitUntil(() => screen.includes('33 of 33'), 'the customers list');
+    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // Two reads in one tick, as a starved process finds keys typed 200 ms apart: `n` opens
+    // the form, whose input has not subscribed yet; the `q` is meant for it, not for quitting.
+    stdin.press('n');
+    stdin.press('q');
+    screen = '';
+    await waitUntil(() => /Customer ID\s+q/.test(stripVTControlCharacters(screen)), 'the typed q');
+    // Esc leaves the form; `:q` (a command, not the q key) quits cleanly.
+    stdin.press('\u001b');
+    await waitUntil(() => stripVTControlCharacters(screen).includes('33 of 33'), 'the list');
+    stdin.press(':');
+    stdin.press('q');
+    stdin.press('\r');
+    await expect(exit).resolves.toBe(0);
   });
 });

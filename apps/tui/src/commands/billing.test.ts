@@ -1,6 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InvoiceStatus } from '@amberkit/core/schemas';
+import { buildCustomer } from '@amberkit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { emulatorEnv } from './test-support/emulator-env.js';
+import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
 import { runCli } from './test-support/run-cli.js';
+import { tempDir } from './test-support/temp-dir.js';
 
 let ctx: Awaited<ReturnType<typeof emulatorEnv>>;
 beforeAll(async () => {
@@ -30,7 +35,40 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     const human = await cli(['invoices', 'list', '--customer', 'customer-123456']);
     expect(human.stdout).toMatch(/^INVOICE\s+PERIOD\s+AMOUNT\s+STATUS$/m);
     expect(human.stdout).toMatch(/inv-500123 .*99\.50 .*PAID/);
-    expect(human.stdout).toMatch(/^Total USD: .*99\.50$/m);
+    expect(human.stdout).toMatch(/^Total USD \(excluding VOID\): .*99\.50$/m);
+  });
+
+  test('invoices list totals leave VOID invoices out and show them apart, exactly', async () => {
+    const invoice = (
+      invoiceId: string,
+      totalAmount: number,
+      currency: string,
+      status: InvoiceStatus,
+    ) => ({
+      invoiceId,
+      customerId: 'cust-void',
+      startTime: 1_735_689_600,
+      endTime: 1_738_368_000,
+      totalAmount,
+      currency,
+      status,
+    });
+    ctx.emulator.load(API_KEY, {
+      customers: [buildCustomer({ customerId: 'cust-void' })],
+      invoices: [
+        invoice('inv-1', 0.1, 'USD', 'PAID'),
+        invoice('inv-2', 0.2, 'USD', 'PENDING'),
+        invoice('inv-3', 1000, 'USD', 'VOID'),
+        invoice('inv-4', 5, 'EUR', 'VOID'),
+      ],
+    });
+    const human = await cli(['invoices', 'list', '--customer', 'cust-void']);
+    expect(human.code).toBe(0);
+    // 0.1 + 0.2 summed as money, and the VOID 1,000 USD left out of it.
+    expect(human.stdout).toMatch(/^Total USD \(excluding VOID\): \$0\.30$/m);
+    expect(human.stdout).toMatch(/^VOID USD \(not in the total\): \$1,000\.00$/m);
+    expect(human.stdout).toMatch(/^VOID EUR \(not in the total\): €5\.00$/m);
+    expect(human.stdout).not.toMatch(/^Total EUR/m);
   });
 
   test('invoices list needs --customer (exit 2)', async () => {
@@ -81,6 +119,28 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     expect(writes()).toEqual([]);
   });
 
+  test('a typed day is that day where the person is, as in the UI (TZ honoured)', async () => {
+    const result = await runCli(
+      [
+        'prepaid',
+        'create',
+        '--customer',
+        'customer-123456',
+        '--amount',
+        '5',
+        '--expires',
+        '2027-01-01',
+      ],
+      { env: { ...ctx.env, TZ: 'America/New_York' } },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    // Midnight in New York, not midnight UTC (which New York reads as Dec 31, 2026).
+    expect(result.stdout).toContain('expires Jan 1, 2027, 12:00 AM EST');
+    const [order] = ctx.emulator.snapshot().prepaidOrders;
+    expect(order?.expirationTime).toBe(Date.UTC(2027, 0, 1, 5));
+  });
+
   test('prepaid create --body - (stdin); an unknown customer is an API error', async () => {
     const body = JSON.stringify({ customerId: 'customer-123456', amount: 500 });
     const result = await cli(['prepaid', 'create', '--body', '-', '--json'], body);
@@ -117,5 +177,44 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     const noPlan = await cli(['plans', 'assign', '--customer', 'customer-123456']);
     expect(noPlan.code).toBe(2);
     expect(noPlan.stderr).toContain('productId (--plan)');
+  });
+
+  test('--body FILE reads the JSON from a file; flags override it; a missing file is exit 2', async () => {
+    await using dir = await tempDir();
+    const file = join(dir.path, 'plan.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        customerId: 'customer-123456',
+        productId: 'plan-file',
+        startTime: 1_798_761_600_000,
+      }),
+    );
+    const fromFile = await cli(['plans', 'assign', '--body', file, '--json']);
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.code).toBe(0);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({
+      productId: 'plan-file',
+      startTime: 1_798_761_600_000,
+    });
+
+    const overridden = await cli([
+      'plans',
+      'assign',
+      '--body',
+      file,
+      '--plan',
+      'plan-flag',
+      '--json',
+    ]);
+    expect(overridden.code).toBe(0);
+    expect(JSON.parse(overridden.stdout)).toMatchObject({ productId: 'plan-flag' });
+
+    const before = writes().length;
+    const missing = await cli(['plans', 'assign', '--body', join(dir.path, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^amberkit: --body: cannot read .*nope\.json/);
+    expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(writes()).toHaveLength(before);
   });
 });

@@ -13,10 +13,16 @@ export function amountFlag(text: string, currency: string): number {
   }
 }
 
-/** A date flag (`YYYY-MM-DD` or ISO 8601 with a zone) as Unix milliseconds. */
+/** The machine's zone (TZ honoured): the zone output dates are shown in, too. */
+const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * A date flag as Unix milliseconds: `YYYY-MM-DD` is midnight in the local zone (as the UI
+ * reads it, and as the output shows it back), ISO 8601 with a zone is that instant.
+ */
 export function dateFlag(flag: string, text: string): number {
   try {
-    return parseDateInput(text).getTime();
+    return parseDateInput(text, { timeZone: localZone() }).getTime();
   } catch (error) {
     throw new UsageError(`${flag}: ${reason(error)}`);
   }

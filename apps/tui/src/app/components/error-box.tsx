@@ -11,9 +11,11 @@ type ErrorBoxProps = {
 export function ErrorBox({ error, hint, maxLines = 6 }: ErrorBoxProps) {
   const { message, detail, issues } = describeError(error);
   const room = Math.max(0, maxLines - 1 - (detail ? 1 : 0) - (hint ? 1 : 0));
+  // The message wraps: it is the server's explanation, and its end is often the useful part.
+  // The box is clipped to maxLines so a long one cannot push the frame past the screen.
   return (
-    <Box flexDirection="column">
-      <Text color="red" bold wrap="truncate">
+    <Box flexDirection="column" height={maxLines} overflowY="hidden" flexShrink={0}>
+      <Text color="red" bold wrap="wrap">
         ✗ {message}
       </Text>
       {detail ? (

@@ -83,7 +83,8 @@ export function Form(props: FormProps) {
   const offset = useWindow(cursorLine, lines.length, height);
 
   return (
-    <Box flexDirection="column" height={height} overflowY="hidden">
+    // As tall as its lines (up to `height`), so what follows the form (errors) sits under it.
+    <Box flexDirection="column" height={Math.min(height, lines.length)} overflowY="hidden">
       {lines.slice(offset, offset + height).map((line) => {
         const spec = fields[line.field];
         if (line.error !== undefined) {

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** One private tmux server (its own socket), driven the way a person would drive a terminal. */
 export class Tmux {
@@ -22,9 +25,19 @@ export class Tmux {
     });
   }
 
-  /** Starts `command` in a new session (and makes it the target of later calls). */
+  /** Where the shell around the current command writes its exit status. */
+  statusFile = '';
+
+  /**
+   * Starts `command` in a new session (and makes it the target of later calls). A shell
+   * around it writes its exit status to a file: tmux's own `pane_dead_status` is sometimes
+   * never recorded under load, and an exit code must not go unchecked.
+   */
   start(command: string[], columns: number, rows: number, session = 'amberkit'): void {
     this.target = session;
+    this.statusFile = join(tmpdir(), `amberkit-e2e-${process.pid}-${session}.status`);
+    rmSync(this.statusFile, { force: true });
+    const wrapped = ['sh', '-c', '"$@"; echo "$?" > "$0"', this.statusFile, ...command];
     this.run(
       '-f',
       '/dev/null',
@@ -36,7 +49,7 @@ export class Tmux {
       String(columns),
       '-y',
       String(rows),
-      ...command,
+      ...wrapped,
     );
     this.run('set-option', '-t', this.target, 'remain-on-exit', 'on');
   }
@@ -60,6 +73,15 @@ export class Tmux {
     return Number(this.run('display-message', '-p', '-t', this.target, '#{pane_pid}').trim());
   }
 
+  /** The command's own process: the one child of the pane's shell. */
+  commandPid(): number {
+    const children = execFileSync('pgrep', ['-P', String(this.panePid())], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    if (children.length !== 1) throw new Error(`expected one process, found ${children.length}`);
+    return Number(children[0]);
+  }
+
   /** Whether the pane's process has ended, and its exit status ('' until tmux has it). */
   paneDead(): { dead: boolean; status: string } {
     const format = '#{pane_dead}|#{pane_dead_status}';
@@ -69,19 +91,11 @@ export class Tmux {
     return { dead: dead === '1', status };
   }
 
-  /**
-   * Waits for the pane's process to end and returns its exit status. tmux marks a pane dead
-   * when its terminal closes and records the status when it reaps the process, a moment
-   * later; under load it sometimes never records it, and then this returns ''.
-   */
+  /** Waits for the command to end and returns its exit status, as its shell recorded it. */
   async exitStatus(timeoutMs = 10_000): Promise<string> {
     await this.waitFor(() => this.paneDead().dead, 'the process to exit', timeoutMs);
-    const deadline = Date.now() + 2000;
-    for (;;) {
-      const { status } = this.paneDead();
-      if (status !== '' || Date.now() > deadline) return status;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    if (!existsSync(this.statusFile)) throw new Error('the command ended without an exit status');
+    return readFileSync(this.statusFile, 'utf8').trim();
   }
 
   async waitFor(
@@ -104,6 +118,7 @@ export class Tmux {
   }
 
   kill(): void {
+    rmSync(this.statusFile, { force: true });
     try {
       this.run('kill-server');
     } catch {

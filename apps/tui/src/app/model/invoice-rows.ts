@@ -1,6 +1,7 @@
-import { format, fromApiAmount, type Money, sum } from '@amberkit/core/money';
+import { format, fromApiAmount, type Money } from '@amberkit/core/money';
 import type { Invoice } from '@amberkit/core/schemas';
 import { invoicePeriod } from '@amberkit/core/time';
+import { invoiceTotals } from '../../model/invoice-totals.js';
 import { showDate } from './dates.js';
 
 export type InvoiceRow = {
@@ -43,15 +44,22 @@ export function toInvoiceRow(invoice: Invoice, index: number): InvoiceRow {
   };
 }
 
-/** Totals per currency, summed exactly as money (never as floats), in first-seen order. */
-export function invoiceTotals(invoices: readonly Invoice[]): string[] {
-  const byCurrency = new Map<string, Money[]>();
-  for (const invoice of invoices) {
-    const money = toMoney(invoice);
-    if (money === undefined) continue;
-    const list = byCurrency.get(money.currency) ?? [];
-    list.push(money);
-    byCurrency.set(money.currency, list);
-  }
-  return [...byCurrency].map(([currency, list]) => format(sum(list, currency)));
+/** The foot of the invoices table: exact totals per currency, VOID invoices apart. */
+export type InvoiceFoot = {
+  /** `Total excluding VOID: $0.30 · ¥1,500`. */
+  readonly total: string;
+  /** `VOID, not in the total: ¥1,500`, when there are VOID invoices. */
+  readonly voided?: string;
+};
+
+export function invoiceFoot(invoices: readonly Invoice[]): InvoiceFoot {
+  const { counted, voided, uncounted } = invoiceTotals(invoices);
+  const amounts = counted.length > 0 ? counted.map((m) => format(m)).join(' · ') : '—';
+  const skipped = uncounted > 0 ? ` (${uncounted} without a known amount left out)` : '';
+  return {
+    total: `Total excluding VOID: ${amounts}${skipped}`,
+    ...(voided.length > 0
+      ? { voided: `VOID, not in the total: ${voided.map((m) => format(m)).join(' · ')}` }
+      : {}),
+  };
 }

@@ -3,6 +3,14 @@ import { splitKeys } from './split-keys.js';
 
 /** Time between two keys of one burst, so React renders (and subscribes new views) in between. */
 const KEY_GAP_MS = 4;
+/**
+ * Event-loop turns to let pass after a key before the next one. A key can mount a view whose
+ * input handlers subscribe in React effects, which run a few `setImmediate` turns later (and a
+ * focused input's capture one render after that). Waiting in turns, not only in time, keeps
+ * the order even when the process was starved and keys pile up: a timer alone can fire
+ * before React's pending work, and the key would reach the view it was not meant for.
+ */
+const SETTLE_TURNS = 6;
 
 /**
  * The terminal's input as Ink reads it, but one key per read. A terminal hands over a burst of
@@ -16,6 +24,8 @@ export class KeyStream extends EventEmitter {
   readonly #pending: string[] = [];
   #ready: string | null = null;
   #timer: NodeJS.Timeout | undefined;
+  /** A key was delivered and the app has not settled yet: later keys wait in `#pending`. */
+  #busy = false;
   #attached = false;
 
   constructor(source: NodeJS.ReadStream) {
@@ -64,6 +74,7 @@ export class KeyStream extends EventEmitter {
     this.#source.unref();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#busy = false;
     return this;
   }
 
@@ -83,15 +94,25 @@ export class KeyStream extends EventEmitter {
     while ((chunk = this.#source.read() as string | Buffer | null) !== null) {
       this.#pending.push(...splitKeys(typeof chunk === 'string' ? chunk : chunk.toString('utf8')));
     }
-    if (this.#timer === undefined) this.#deliver();
+    if (!this.#busy) this.#deliver();
   };
 
   #deliver = (): void => {
     this.#timer = undefined;
     const key = this.#pending.shift();
-    if (key === undefined) return;
+    if (key === undefined) {
+      this.#busy = false;
+      return;
+    }
+    this.#busy = true;
     this.#ready = key;
     this.emit('readable');
-    if (this.#pending.length > 0) this.#timer = setTimeout(this.#deliver, KEY_GAP_MS);
+    this.#settle(SETTLE_TURNS);
+  };
+
+  #settle = (turns: number): void => {
+    if (!this.#busy) return; // unref'd meanwhile: the UI is gone
+    if (turns > 0) setImmediate(() => this.#settle(turns - 1));
+    else this.#timer = setTimeout(this.#deliver, KEY_GAP_MS);
   };
 }

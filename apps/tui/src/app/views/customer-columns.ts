@@ -19,13 +19,17 @@ const TITLES: Record<SortColumn, string> = {
   created: 'CREATED',
 };
 
-/** Column widths for a terminal `width` wide; the sorted column's title carries ↑ or ↓. */
-export function customerColumns(width: number, sort: Sort): Column<CustomerRow>[] {
+/**
+ * Column widths for a terminal `width` wide; the sorted column's title carries ↑ or ↓. The id
+ * is what a person reads back and types elsewhere, so its column fits the longest id
+ * (`longestId`) up to half the free room; name and email share the rest.
+ */
+export function customerColumns(width: number, sort: Sort, longestId = 20): Column<CustomerRow>[] {
   const stage = 10;
   const date = 12;
   const flexible = Math.max(30, width - 2 - 4 - stage - date - 1);
-  const id = Math.floor(flexible * 0.3);
-  const name = Math.floor(flexible * 0.3);
+  const id = Math.max(6, Math.min(longestId, Math.floor(flexible / 2)));
+  const name = Math.floor((flexible - id) * 0.45);
   const email = flexible - id - name;
   const title = (column: SortColumn) =>
     `${TITLES[column]}${sort.column === column ? (sort.descending ? ' ↓' : ' ↑') : ''}`;

@@ -23,11 +23,11 @@ export function customerFields(values: FormValues, editing: boolean): FieldSpec[
       kind: 'text',
       key: 'customerId',
       label: 'Customer ID',
-      placeholder: 'customer-123456',
+      placeholder: 'e.g. customer-123456',
       readOnly: editing,
     },
-    { kind: 'text', key: 'customerName', label: 'Name', placeholder: 'Acme Corp' },
-    { kind: 'text', key: 'customerEmail', label: 'Email', placeholder: 'billing@acme.com' },
+    { kind: 'text', key: 'customerName', label: 'Name', placeholder: 'e.g. Acme Corp' },
+    { kind: 'text', key: 'customerEmail', label: 'Email', placeholder: 'e.g. billing@acme.com' },
     { kind: 'text', key: 'description', label: 'Description' },
     { kind: 'choice', key: 'lifecycleStage', label: 'Lifecycle stage', options: STAGE_OPTIONS },
     { kind: 'checkbox', key: 'test', label: 'Test account' },
@@ -36,7 +36,7 @@ export function customerFields(values: FormValues, editing: boolean): FieldSpec[
     { kind: 'text', key: 'address.city', label: 'City' },
     { kind: 'text', key: 'address.state', label: 'State' },
     { kind: 'text', key: 'address.postalCode', label: 'Postal code' },
-    { kind: 'text', key: 'address.country', label: 'Country', placeholder: 'US' },
+    { kind: 'text', key: 'address.country', label: 'Country', placeholder: 'e.g. US' },
     { kind: 'checkbox', key: 'address.verified', label: 'Address verified' },
   ];
   if (!editing)

@@ -17,11 +17,14 @@ type BodyProps = {
   readonly width: number;
   readonly sort: Sort;
   readonly filter: string;
+  /** Length of the longest id of the whole list, so the id column does not jump with a filter. */
+  readonly longestId: number;
 };
 
 /** The table, or what stands in for it: spinner, error, or an empty state that says why. */
-export function CustomersBody({ request, rows, cursor, height, width, sort, filter }: BodyProps) {
-  const columns = useMemo(() => customerColumns(width, sort), [width, sort]);
+export function CustomersBody(props: BodyProps) {
+  const { request, rows, cursor, height, width, sort, filter, longestId } = props;
+  const columns = useMemo(() => customerColumns(width, sort, longestId), [width, sort, longestId]);
   if (request.status === 'error') {
     return <ErrorBox error={request.error} hint="Press r to try again." maxLines={height} />;
   }

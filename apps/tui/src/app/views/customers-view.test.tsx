@@ -66,4 +66,39 @@ describe('customers list', () => {
     app.press(KEYS.esc);
     await app.waitFor((f) => f.includes('filter “DEMO-00005”') && f.includes('> demo-00005'));
   });
+
+  test('the selection stays on the same customer when the filter is cleared or the sort changes', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    const selected = (frame: string) => frame.split('\n').find((line) => line.startsWith('> '));
+    app.press('/');
+    await app.waitFor('/ ');
+    app.press('acme');
+    await app.waitFor('2 of 33');
+    app.press(KEYS.enter);
+    await app.waitFor('filter “acme”');
+    app.press('j');
+    let frame = await app.waitFor((f) => selected(f)?.includes('demo-00005') === true);
+    // Esc clears the filter: the cursor must still be on the customer the person picked.
+    app.press(KEYS.esc);
+    frame = await app.waitFor('33 of 33');
+    expect(selected(frame)).toContain('demo-00005');
+    // Sorting reorders the rows, not the selection.
+    app.press('s');
+    frame = await app.waitFor('NAME ↑');
+    expect(selected(frame)).toContain('demo-00005');
+    app.press('S');
+    frame = await app.waitFor('NAME ↓');
+    expect(selected(frame)).toContain('demo-00005');
+    app.press(KEYS.enter);
+    frame = await app.waitFor('Lifecycle stage');
+    expect(frame).toContain('Customers › demo-00005');
+  });
+
+  test('the id column fits the ids, so a narrow terminal still shows each id whole', async () => {
+    using app = startApp({ columns: 60 });
+    const frame = await app.waitFor('33 of 33');
+    expect(frame).toMatch(/^[> ] customer-123456 /m);
+    expect(frame).toMatch(/^[> ] demo-00001 /m);
+  });
 });

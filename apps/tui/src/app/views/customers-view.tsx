@@ -1,6 +1,6 @@
 import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useAppActions, useRevision } from '../app-context.js';
 import { TitleLine } from '../components/title-line.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
@@ -32,6 +32,10 @@ export const CustomersView = memo(function CustomersView({ active, height, width
 
   const rows = useMemo(() => (request.data ? toCustomerRows(request.data) : []), [request.data]);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const longestId = useMemo(
+    () => rows.reduce((most, row) => Math.max(most, row.id.length), 0),
+    [rows],
+  );
   const shown = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
   const tableHeight = Math.max(2, height - 1);
   const {
@@ -40,6 +44,23 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     bindings: cursorBindings,
   } = useCursorKeys(shown.length, tableHeight - 1);
   const selected = shown[cursor];
+  // The cursor is a position; a person selected a customer. When the rows are reordered or
+  // refiltered (sort, Esc clearing the filter, refresh), put the cursor back on that customer.
+  // Only typing a filter moves it to the best match on top (onFilter). A layout effect runs
+  // before the next key of a burst, so Enter right after Esc opens the right customer.
+  const last = useRef<{ readonly id: string | undefined; readonly filter: string }>({
+    id: undefined,
+    filter,
+  });
+  useLayoutEffect(() => {
+    const previous = last.current;
+    if (previous.id === undefined || (previous.filter !== filter && filter !== '')) return;
+    const index = shown.findIndex((row) => row.id === previous.id);
+    if (index >= 0) setCursor(index);
+  }, [shown, filter, setCursor]);
+  useLayoutEffect(() => {
+    last.current = { id: selected?.id, filter };
+  });
   const onFilter = useCallback(
     (value: string) => {
       setFilter(value);
@@ -123,6 +144,7 @@ export const CustomersView = memo(function CustomersView({ active, height, width
         width={width}
         sort={sort}
         filter={filter}
+        longestId={longestId}
       />
     </Box>
   );

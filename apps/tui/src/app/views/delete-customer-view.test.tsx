@@ -15,7 +15,10 @@ describe('delete customer', () => {
     using app = startApp({ initialView: atAcme });
     await app.waitFor('Lifecycle stage');
     app.press('d');
-    await app.waitFor('Type the customer id to confirm');
+    const prompt = await app.waitFor('Type the customer id to confirm');
+    // The hint must not read as the id already typed (without colour it is not dimmed).
+    expect(prompt).toContain('> type customer-123456');
+    expect(prompt).not.toMatch(/^> customer-123456/m);
     app.press('customer-12345');
     await app.waitFor('> customer-12345');
     app.press(KEYS.enter);

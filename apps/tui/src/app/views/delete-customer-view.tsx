@@ -59,7 +59,7 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
       <Box>
         <Text color="cyan">{'> '}</Text>
         {active && !remove.pending ? (
-          <TextInput placeholder={id} onChange={setTyped} />
+          <TextInput defaultValue={typed} placeholder={`type ${id}`} onChange={setTyped} />
         ) : (
           <Text>{typed}</Text>
         )}

@@ -9,7 +9,7 @@ import { TitleLine } from '../components/title-line.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
-import { type InvoiceRow, invoiceTotals, toInvoiceRow } from '../model/invoice-rows.js';
+import { type InvoiceRow, invoiceFoot, toInvoiceRow } from '../model/invoice-rows.js';
 import type { ViewProps } from './view-props.js';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -55,9 +55,10 @@ export const InvoicesView = memo(function InvoicesView({
     [actions.client, customerId, revision],
   );
   const rows = useMemo(() => (request.data ?? []).map(toInvoiceRow), [request.data]);
-  const totals = useMemo(() => invoiceTotals(request.data ?? []), [request.data]);
+  const foot = useMemo(() => invoiceFoot(request.data ?? []), [request.data]);
   const columns = useMemo(() => invoiceColumns(width), [width]);
-  const tableHeight = Math.max(2, height - 2);
+  // Title and total lines, plus one for the VOID sum when there is one.
+  const tableHeight = Math.max(2, height - 2 - (foot.voided === undefined ? 0 : 1));
   const { cursor, bindings } = useCursorKeys(rows.length, tableHeight - 1);
   useCapture(active, false);
   useKeymap(
@@ -79,8 +80,13 @@ export const InvoicesView = memo(function InvoicesView({
       <>
         <Table rows={rows} columns={columns} cursor={cursor} height={tableHeight} rowKey={rowKey} />
         <Text wrap="truncate" bold>
-          Totals: {totals.length > 0 ? totals.join(' · ') : '—'}
+          {foot.total}
         </Text>
+        {foot.voided === undefined ? null : (
+          <Text wrap="truncate" dimColor>
+            {foot.voided}
+          </Text>
+        )}
       </>
     );
   }

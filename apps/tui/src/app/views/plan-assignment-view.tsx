@@ -7,7 +7,7 @@ import { ConfirmedFormView } from './confirmed-form-view.js';
 import type { ViewProps } from './view-props.js';
 
 const FIELDS: readonly FieldSpec[] = [
-  { kind: 'text', key: 'productId', label: 'Plan (product id)', placeholder: 'plan-standard' },
+  { kind: 'text', key: 'productId', label: 'Plan (product id)', placeholder: 'e.g. plan-standard' },
   {
     kind: 'text',
     key: 'start',

@@ -79,6 +79,13 @@ describe('prepaid order form', () => {
     const frame = await app.waitFor('HTTP 500');
     expect(frame).toMatch(/Amount\s+99/);
     expect(frame).toContain('> [ Review ]');
+    // The server's own words, whole (wrapped, not cut at the edge), right under the form.
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      "Injected fault: 500 from the emulator's fault rules",
+    );
+    const lines = frame.split('\n');
+    const review = lines.findIndex((line) => line.includes('[ Review ]'));
+    expect(lines[review + 1]).toMatch(/^✗ POST /);
     expect(app.emulator.snapshot(API_KEY).prepaidOrders).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import { ConfirmedFormView } from './confirmed-form-view.js';
 import type { ViewProps } from './view-props.js';
 
 const FIELDS: readonly FieldSpec[] = [
-  { kind: 'text', key: 'amount', label: 'Amount', placeholder: '500.00' },
+  { kind: 'text', key: 'amount', label: 'Amount', placeholder: 'e.g. 500.00' },
   { kind: 'text', key: 'currency', label: 'Currency', placeholder: 'ISO code such as EUR' },
   { kind: 'text', key: 'expiration', label: 'Expires on', placeholder: 'YYYY-MM-DD (optional)' },
 ];

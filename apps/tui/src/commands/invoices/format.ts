@@ -1,23 +1,28 @@
-import { add, format, fromApiAmount, isKnownCurrency, type Money } from '@amberkit/core/money';
+import { format, type Money } from '@amberkit/core/money';
 import type { Invoice } from '@amberkit/core/schemas';
 import { invoicePeriod } from '@amberkit/core/time';
+import { invoiceTotals } from '../../model/invoice-totals.js';
 import { cell, showAmount, showDate, tryDates } from '../format.js';
 import { table } from '../output.js';
 
-/** Exact totals per currency (bigint arithmetic, never float sums), in first-seen order. */
-export function totalsByCurrency(invoices: readonly Invoice[]): Money[] {
-  const totals = new Map<string, Money>();
-  for (const invoice of invoices) {
-    const { totalAmount, currency } = invoice;
-    if (totalAmount === undefined || currency === undefined || !isKnownCurrency(currency)) continue;
-    const amount = fromApiAmount(totalAmount, currency);
-    const previous = totals.get(currency);
-    totals.set(currency, previous === undefined ? amount : add(previous, amount));
-  }
-  return [...totals.values()];
+/**
+ * The lines under the table: a total per currency without VOID invoices (cancelled, owed by
+ * nobody), VOID sums apart so nobody mistakes them for money due, and what could not be summed.
+ */
+export function totalLines(invoices: readonly Invoice[]): string[] {
+  const { counted, voided, uncounted } = invoiceTotals(invoices);
+  const line = (label: string, note: string) => (m: Money) =>
+    `${label} ${m.currency} (${note}): ${format(m)}`;
+  return [
+    ...counted.map(line('Total', 'excluding VOID')),
+    ...voided.map(line('VOID', 'not in the total')),
+    ...(uncounted > 0
+      ? [`${uncounted} invoice(s) without an amount in a known currency, not in the total`]
+      : []),
+  ];
 }
 
-/** The invoices table (period as dates; the API gives seconds) and a total per currency. */
+/** The invoices table (period as dates; the API gives seconds) and the totals per currency. */
 export function invoiceTable(invoices: readonly Invoice[]): string[] {
   if (invoices.length === 0) return ['No invoices.'];
   const rows = invoices.map((invoice) => {
@@ -29,6 +34,5 @@ export function invoiceTable(invoices: readonly Invoice[]): string[] {
       cell(invoice.status),
     ];
   });
-  const totals = totalsByCurrency(invoices).map((m) => `Total ${m.currency}: ${format(m)}`);
-  return [...table(['INVOICE', 'PERIOD', 'AMOUNT', 'STATUS'], rows), ...totals];
+  return [...table(['INVOICE', 'PERIOD', 'AMOUNT', 'STATUS'], rows), ...totalLines(invoices)];
 }
