@@ -3,10 +3,15 @@ import type { FieldSpec } from '../components/form-fields.js';
 import { traitKeys } from '../model/customer-form.js';
 import type { FormValues } from '../model/form-values.js';
 
-const STAGE_OPTIONS = [
-  { value: '', label: 'none' },
-  ...LIFECYCLE_STAGES.map((stage) => ({ value: stage, label: stage })),
-];
+/**
+ * The spec's stages to choose from. `TRIAL` (the live API's spelling of the spec's `TRAIL`) is
+ * offered only when the record already carries it, so nobody has to pick between two
+ * spellings of the same stage, and an edit never changes a stage nobody touched.
+ */
+function stageOptions(current: unknown) {
+  const stages = LIFECYCLE_STAGES.filter((stage) => stage !== 'TRIAL' || current === 'TRIAL');
+  return [{ value: '', label: 'none' }, ...stages.map((stage) => ({ value: stage, label: stage }))];
+}
 
 /** Every CustomerRequest field, one trait line per trait plus an empty one to add another. */
 export function customerFields(values: FormValues, editing: boolean): FieldSpec[] {
@@ -29,7 +34,12 @@ export function customerFields(values: FormValues, editing: boolean): FieldSpec[
     { kind: 'text', key: 'customerName', label: 'Name', placeholder: 'e.g. Acme Corp' },
     { kind: 'text', key: 'customerEmail', label: 'Email', placeholder: 'e.g. billing@acme.com' },
     { kind: 'text', key: 'description', label: 'Description' },
-    { kind: 'choice', key: 'lifecycleStage', label: 'Lifecycle stage', options: STAGE_OPTIONS },
+    {
+      kind: 'choice',
+      key: 'lifecycleStage',
+      label: 'Lifecycle stage',
+      options: stageOptions(values.lifecycleStage),
+    },
     { kind: 'checkbox', key: 'test', label: 'Test account' },
     ...traits,
     { kind: 'text', key: 'address.line1', label: 'Address line 1', placeholder: 'optional' },

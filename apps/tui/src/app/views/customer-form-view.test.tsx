@@ -53,7 +53,6 @@ describe('new customer form', () => {
     await app.waitFor('[ONBOARDING]');
     app.press(KEYS.right);
     app.press(KEYS.right);
-    app.press(KEYS.right);
     await app.waitFor('[ACTIVE]');
     await typeInto(app, 'Traits (key=value)', 'tier=gold');
     // Typing into the last trait line opened another one below it.
