@@ -23,6 +23,7 @@ import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { mountApiRoutes } from './routes/api-routes.js';
 import { type ProxyEnv, sendError } from './routes/context.js';
 import type { RouteDeps } from './routes/deps.js';
+import { createFastRead, type FastRead } from './routes/fast-read.js';
 import { mountOpsRoutes } from './routes/ops-routes.js';
 import type { UpstreamTransport } from './upstream/transport.js';
 import { createUpstreamClient, type UpstreamOptions } from './upstream/upstream-client.js';
@@ -68,6 +69,11 @@ export type AmberkitProxy = {
   readonly app: Hono<ProxyEnv>;
   readonly fetch: (request: Request, env?: unknown, ctx?: unknown) => Response | Promise<Response>;
   readonly metrics: Metrics;
+  /**
+   * Answers a fresh cache HIT without the app, or undefined to let the app answer (see
+   * {@link FastRead}). Absent when CORS is configured. The Node server calls it first.
+   */
+  readonly fastRead?: FastRead;
   readonly close: () => Promise<void>;
 };
 
@@ -132,6 +138,8 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
     app.use(
       cors({
         origin: [...options.corsOrigins],
+        // The methods the API has (Hono's default also offers PATCH and QUERY).
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
         allowHeaders: [
           'Authorization',
           'X-API-KEY',
@@ -147,6 +155,7 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
           'RateLimit-Limit',
           'RateLimit-Remaining',
           'RateLimit-Reset',
+          'Server-Timing',
         ],
       }),
     );
@@ -178,6 +187,8 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
     app,
     fetch: (request, env, ctx) => app.fetch(request, env, ctx as never),
     metrics,
+    // CORS headers come from Hono's middleware, so with CORS every request takes the app.
+    ...(options.corsOrigins?.length ? {} : { fastRead: createFastRead(deps) }),
     async close() {
       await Promise.all([store?.close(), limiter.close?.()]);
     },

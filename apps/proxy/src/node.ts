@@ -10,3 +10,4 @@ export type { RedisStoreOptions } from './node/redis-store.js';
 export { createRedisStore } from './node/redis-store.js';
 export type { ProxyServer } from './node/server.js';
 export { startProxyServer } from './node/server.js';
+export { undiciTransport } from './node/undici-transport.js';

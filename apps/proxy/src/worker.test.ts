@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { createEmulator } from '@amberkit/testing';
 import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
+import { runtimeEnv } from './config/runtime-env.js';
 import { hashKey } from './keys/hash-key.js';
 import worker from './worker.js';
 
@@ -75,5 +76,27 @@ describe('the Workers module', () => {
       message: expect.stringContaining('AMBERKIT_KEYS'),
     });
     await emulator.close();
+  });
+
+  test('Bun and Deno: settings from the process environment, or one copy of Deno.env', () => {
+    const binding = { AMBERFLO_API_KEY: 'k' };
+    expect(runtimeEnv(binding, {})).toBe(binding);
+    // Bun passes its server, Deno its connection info: neither holds settings.
+    const processEnv = { AMBERFLO_API_KEY: 'from-process' };
+    expect(runtimeEnv({ port: 8080 }, { process: { env: processEnv } })).toBe(processEnv);
+    let copies = 0;
+    const deno = {
+      env: {
+        toObject: () => {
+          copies++;
+          return { AMBERFLO_API_KEY: 'from-deno' };
+        },
+      },
+    };
+    const first = runtimeEnv({ remoteAddr: {} }, { Deno: deno });
+    // The same object each time, so the module builds its proxy (cache, limits) only once.
+    expect(runtimeEnv({ remoteAddr: {} }, { Deno: deno })).toBe(first);
+    expect(first).toEqual({ AMBERFLO_API_KEY: 'from-deno' });
+    expect(copies).toBe(1);
   });
 });

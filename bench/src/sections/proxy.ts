@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -17,6 +18,9 @@ import type { BenchContext, BenchRow } from '../types.js';
  *   (d) the proxy with the cache off: every GET goes to the emulator (a miss).
  * Targets: c/a ≥ 0.8, d/b ≥ 0.45, p50 added latency on a miss < 1 ms at 1 connection,
  * p99 on a HIT < 2 ms at 50 connections.
+ * On Linux it also reports each server's CPU time per request (from /proc/<pid>/stat over the
+ * measured runs): on a shared machine it moves far less than req/s, so it shows whether a
+ * change made the proxy cheaper even when the neighbours' load swamps the throughput figures.
  */
 
 const section = 'proxy';
@@ -28,6 +32,19 @@ const resolveFrom = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(resolveFrom.resolve(`${name}/package.json`));
 
 type Child = { url: string; process: ChildProcess; close: () => Promise<void> };
+
+/** CPU time (user + system) a process has used, in µs; undefined where /proc is missing. */
+function cpuMicros(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -91,6 +108,34 @@ const body = process.env.BODY;
 serve({ port: Number(process.env.PORT), hostname: '127.0.0.1',
   fetch: () => new Response(body, { headers: { 'content-type': 'application/json' } }) });
 process.on('SIGTERM', () => process.exit(0));`;
+
+/**
+ * (a′), for information: the bare server sending the headers a proxy HIT sends (taken from a
+ * real HIT, a fresh request id each time), so the ratio against it shows what the proxy's own
+ * work costs apart from writing twenty required headers (security, RateLimit-*, X-Cache, Age,
+ * Server-Timing). The target stays on (a).
+ */
+const BARE_WITH_HEADERS_SERVER = `
+import { serve } from '@hono/node-server';
+const body = process.env.BODY;
+const fixed = JSON.parse(process.env.HEADERS);
+serve({ port: Number(process.env.PORT), hostname: '127.0.0.1',
+  fetch: () => {
+    const headers = {};
+    for (const name in fixed) headers[name] = fixed[name];
+    headers['x-request-id'] = crypto.randomUUID();
+    return new Response(body, { headers });
+  } });
+process.on('SIGTERM', () => process.exit(0));`;
+
+/** Headers Node adds to every response, left out of (a′)'s fixed set. */
+const NODE_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'x-request-id',
+]);
 
 /** p50 latency in ms of `count` sequential GETs on one keep-alive connection (sub-ms precise). */
 async function sequentialP50(
@@ -177,13 +222,24 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
     const asCaller = { authorization: `Bearer ${callerKey}` };
     const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
+    // CPU µs per request of the server under test, summed over the measured runs.
+    const cpu = { a: [0, 0], a2: [0, 0], b: [0, 0], c: [0, 0], d: [0, 0], emulatorInD: [0, 0] };
     const drive = async (
       name: string,
       url: string,
       headers: Record<string, string>,
+      cpuOf: Array<[Child, number[]]> = [],
     ): Promise<LoadResult> => {
       await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
+      const before = cpuOf.map(([child]) => cpuMicros(child.process.pid));
       const result = await load(url, { connections: CONNECTIONS, durationSec, headers });
+      cpuOf.forEach(([child, sum], i) => {
+        const after = cpuMicros(child.process.pid);
+        if (after === undefined || before[i] === undefined) return;
+        sum[0]! += after - before[i]!;
+        // autocannon's mean req/s over whole seconds, times the seconds: the requests served.
+        sum[1]! += result.rps * durationSec;
+      });
       ctx.log(
         `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
       );
@@ -193,14 +249,48 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     };
     const check = await fetch(`${hit.url}${PATH}`, { headers: asCaller });
     if (check.status !== 200) throw new Error(`proxy answered ${check.status} to the bench key`);
+    const hitHeaders: Record<string, string> = {};
+    for (const [name, value] of check.headers)
+      if (!NODE_HEADERS.has(name)) hitHeaders[name] = value;
+    const bareWithHeaders = await startChild(
+      ['--input-type=module', '-e', BARE_WITH_HEADERS_SERVER],
+      { BODY: body, HEADERS: JSON.stringify(hitHeaders) },
+      '/',
+      packageDir('@amberkit/proxy'),
+    );
+    children.push(bareWithHeaders);
 
     // Two passes in alternation, averaged, so drift on a shared machine hits every side alike.
-    const passes: Record<'a' | 'b' | 'c' | 'd', LoadResult[]> = { a: [], b: [], c: [], d: [] };
+    const passes: Record<'a' | 'a2' | 'b' | 'c' | 'd', LoadResult[]> = {
+      a: [],
+      a2: [],
+      b: [],
+      c: [],
+      d: [],
+    };
     for (let pass = 0; pass < 2; pass++) {
-      passes.a.push(await drive('(a) bare @hono/node-server', `${bare.url}${PATH}`, {}));
-      passes.c.push(await drive('(c) proxy, warm cache (HIT)', `${hit.url}${PATH}`, asCaller));
-      passes.b.push(await drive('(b) emulator direct', `${emulator.url}${PATH}`, asAmberflo));
-      passes.d.push(await drive('(d) proxy, cache off (miss)', `${miss.url}${PATH}`, asCaller));
+      passes.a.push(
+        await drive('(a) bare @hono/node-server', `${bare.url}${PATH}`, {}, [[bare, cpu.a]]),
+      );
+      passes.a2.push(
+        await drive('(a′) bare with the proxy headers', `${bareWithHeaders.url}${PATH}`, {}, [
+          [bareWithHeaders, cpu.a2],
+        ]),
+      );
+      passes.c.push(
+        await drive('(c) proxy, warm cache (HIT)', `${hit.url}${PATH}`, asCaller, [[hit, cpu.c]]),
+      );
+      passes.b.push(
+        await drive('(b) emulator direct', `${emulator.url}${PATH}`, asAmberflo, [
+          [emulator, cpu.b],
+        ]),
+      );
+      passes.d.push(
+        await drive('(d) proxy, cache off (miss)', `${miss.url}${PATH}`, asCaller, [
+          [miss, cpu.d],
+          [emulator, cpu.emulatorInD],
+        ]),
+      );
     }
     const avg = (list: LoadResult[], pick: (r: LoadResult) => number) =>
       list.reduce((s, r) => s + pick(r), 0) / list.length;
@@ -213,7 +303,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
           p99: avg(list, (r) => r.p99),
         },
       ]),
-    ) as Record<'a' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
+    ) as Record<'a' | 'a2' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
 
     ctx.log(
       `1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`,
@@ -258,6 +348,36 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       };
       if (k === 'c') Object.assign(p99, { target: '< 2 ms', ok: figures.c.p99 < 2 });
       rows.push(p99);
+    }
+    const a2Name = "(a′) bare @hono/node-server, fixed JSON with a HIT's headers";
+    rows.push(
+      { section, name: a2Name, value: figures.a2.rps, unit },
+      {
+        section,
+        name: '(c) proxy HIT against (a′), for information',
+        value: figures.c.rps,
+        unit,
+        baseline: { name: a2Name, value: figures.a2.rps },
+        ratio: figures.c.rps / figures.a2.rps,
+      },
+    );
+    const perRequest = ([micros, requests]: number[]) => (requests ? micros! / requests : 0);
+    const cpuRows: Array<[string, number[]]> = [
+      ['(a) bare @hono/node-server', cpu.a],
+      ["(a′) bare with a HIT's headers", cpu.a2],
+      ['(b) emulator direct', cpu.b],
+      ['(c) proxy HIT', cpu.c],
+      ['(d) proxy miss: the proxy', cpu.d],
+      ['(d) proxy miss: the emulator behind it', cpu.emulatorInD],
+    ];
+    for (const [name, sum] of cpuRows) {
+      if (sum[1])
+        rows.push({
+          section,
+          name: `${name}: CPU per request`,
+          value: perRequest(sum),
+          unit: 'µs',
+        });
     }
     const added = missP50 - directP50;
     rows.push(

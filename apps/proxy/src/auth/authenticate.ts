@@ -40,7 +40,14 @@ export async function authenticate(
       'A caller key is required: send Authorization: Bearer <key> or X-API-KEY: <key>',
     );
   }
-  const key = ring.get(await hash(presented));
+  return authorize(ring.get(await hash(presented)), required, now);
+}
+
+/**
+ * The checks after the lookup, synchronous so the Node fast path applies exactly the same
+ * rules as the app: unknown or expired → 401, a known key without the scope → 403.
+ */
+export function authorize(key: ResolvedKey | undefined, required: Scope, now: number): AuthResult {
   if (!key) return unauthorized('The caller key is not recognised', 'invalid_token');
   if (key.expiresAtMs !== null && key.expiresAtMs <= now) {
     return unauthorized(

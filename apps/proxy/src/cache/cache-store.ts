@@ -22,4 +22,10 @@ export interface CacheStore {
   /** Drops the keys and bumps their versions; resolves once every instance would see it. */
   invalidate(keys: readonly string[]): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The entry, synchronously, for stores that hold it in this process (the memory LRU). It
+   * lets a cache HIT answer in the tick its request arrived; stores without it (Redis) always
+   * go through `lookup`.
+   */
+  peek?(key: string): CachedEntry | undefined;
 }

@@ -45,5 +45,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
     async close() {
       entries.clear();
     },
+    peek(key) {
+      return entries.get(key);
+    },
   };
 }

@@ -15,6 +15,8 @@ export type ResponseCacheOptions = {
 
 type Load = () => Promise<UpstreamResponse>;
 type Flight = Promise<CachedEntry>;
+/** A fetch in flight and the key version its lookup saw. */
+type Running = { readonly version: string; readonly flight: Flight };
 
 /**
  * Freshness policy and single-flight over any {@link CacheStore}: fresh → HIT; within the
@@ -26,7 +28,7 @@ export class ResponseCache {
   readonly #store: CacheStore;
   readonly #clock: () => number;
   readonly #onEvent: (event: CacheEvent) => void;
-  readonly #flights = new Map<string, Flight>();
+  readonly #flights = new Map<string, Running>();
 
   constructor(options: ResponseCacheOptions) {
     this.#store = options.store;
@@ -59,6 +61,22 @@ export class ResponseCache {
     }
   }
 
+  /**
+   * A fresh entry, synchronously, when the store can answer in-process (see
+   * `CacheStore.peek`); undefined when it cannot or the entry is absent or not fresh, and the
+   * caller then takes the usual path through {@link get}. Counts nothing: call
+   * {@link countHit} once the HIT is served.
+   */
+  peekFresh(key: string, policy: CachePolicy): CachedEntry | undefined {
+    const entry = this.#store.peek?.(key);
+    return entry && this.#clock() - entry.storedAt < policy.ttlMs ? entry : undefined;
+  }
+
+  /** Counts a HIT served from {@link peekFresh}. */
+  countHit(): void {
+    this.#onEvent('HIT');
+  }
+
   /** `Cache-Control: no-cache`: skip the lookup, fetch, and refresh the entry for others. */
   async bypass(key: string, policy: CachePolicy, load: Load): Promise<CacheOutcome> {
     const { version } = await this.#store.lookup(key);
@@ -73,15 +91,17 @@ export class ResponseCache {
   }
 
   #fly(key: string, version: string, policy: CachePolicy, load: Load): Flight {
+    // Join only a fetch that began at the same version: if another instance invalidated the
+    // key since (a write there), that fetch may carry the old value, so fetch afresh.
     const running = this.#flights.get(key);
-    if (running) {
+    if (running?.version === version) {
       this.#onEvent('coalesced');
-      return running;
+      return running.flight;
     }
-    const flight = this.#fetchAndStore(key, version, policy, load).finally(() => {
-      if (this.#flights.get(key) === flight) this.#flights.delete(key);
+    const flight: Flight = this.#fetchAndStore(key, version, policy, load).finally(() => {
+      if (this.#flights.get(key)?.flight === flight) this.#flights.delete(key);
     });
-    this.#flights.set(key, flight);
+    this.#flights.set(key, { version, flight });
     return flight;
   }
 

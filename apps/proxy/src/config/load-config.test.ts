@@ -117,8 +117,15 @@ describe('loadConfig', () => {
       'AMBERKIT_KEYS[1].hash: hash must look like sha256:<64 hex digits>',
     );
     const scope = JSON.stringify([{ ...JSON.parse(KEYS)[0], scopes: ['admin'] }]);
-    expect(failure({ ...BASE, AMBERKIT_KEYS: scope }).message).toMatch(
-      /^AMBERKIT_KEYS\[0\]\.scopes\[0\]: /,
+    expect(failure({ ...BASE, AMBERKIT_KEYS: scope }).message).toBe(
+      'AMBERKIT_KEYS[0].scopes[0]: must be one of customers:read, customers:write, invoices:read, prepaid:write, plans:write, *',
+    );
+    // A missing field says so (zod/mini alone would say "Invalid input").
+    expect(failure({ ...BASE, AMBERKIT_KEYS: '[{"name":"a"}]' }).message).toBe(
+      'AMBERKIT_KEYS[0].hash: is required',
+    );
+    expect(failure({ ...BASE, AMBERKIT_KEYS: '{"name":"a"}' }).message).toBe(
+      'AMBERKIT_KEYS: must be an array',
     );
   });
 });

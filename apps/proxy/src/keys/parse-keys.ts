@@ -1,3 +1,4 @@
+import { toErrorIssues } from '@amberkit/core/schemas';
 import { ConfigError } from '../config/config-error.js';
 import { KeyEntries, type KeyEntry } from './key-entry.js';
 
@@ -13,5 +14,7 @@ export function parseKeyEntries(text: string, label: string, source: 'env' | 'fi
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-  throw new ConfigError(`${label}${at}: ${issue.message}`, source);
+  // Core's wording ("is required", "must be one of …"): zod/mini's own is a bare "Invalid input".
+  const { message } = toErrorIssues({ issues: [issue] }, json)[0]!;
+  throw new ConfigError(`${label}${at}: ${message}`, source);
 }

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createProxy } from '../create-proxy.js';
 import { createLogger } from '../observability/logger.js';
 import { makeKeys } from '../test/harness.js';
+import { until } from '../test/poll.js';
 import { testRedis } from '../test/redis.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 import { createRedisStore } from './redis-store.js';
@@ -16,9 +17,10 @@ async function setup(rate: string | null = null) {
   const redis = await testRedis();
   const { plain, entries } = await makeKeys({ team: { scopes: ['*'], rateLimit: rate } });
   const lines: string[] = [];
-  const make = (apiKey: string) =>
+  const make = (apiKey: string, fetch?: (request: Request) => Promise<Response>) =>
     createProxy({
       upstream: { baseUrl: server.url, apiKey, retries: 0 },
+      ...(fetch ? { fetch } : {}),
       keys: entries,
       cache: { store: createRedisStore({ client: redis.client, prefix: redis.prefix }) },
       rateLimit: { limiter: createFlexibleLimiter({ redis: redis.client, prefix: redis.prefix }) },
@@ -71,6 +73,43 @@ describe('proxies sharing one Redis', () => {
     expect(list.find((c) => c.customerId === 'customer-123456')?.customerName).toBe(
       'Shared Rename',
     );
+  });
+
+  test('a read after a write through the other instance does not join an older fetch in flight', async () => {
+    await using env = await setup();
+    const ACME = '/customers/customer-123456';
+    let hold: Promise<void> | undefined;
+    let release!: () => void;
+    const a = env.make(KEY_1);
+    // B's upstream answers, then (while `hold` is set) the answer waits before reaching B: a
+    // fetch that read the old value upstream and is still in flight when A's write lands.
+    const b = env.make(KEY_1, async (request) => {
+      const held = request.method === 'GET' ? hold : undefined;
+      const response = await fetch(request);
+      if (held) await held;
+      return response;
+    });
+    hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const gets = () => env.emulator.requests().filter((r) => r.path === ACME).length;
+    const slowRead = env.call(b, ACME);
+    await until(() => (gets() === 1 ? true : undefined), 'the first read to reach upstream');
+    hold = undefined;
+    const put = await env.call(a, '/customers', {
+      method: 'PUT',
+      body: JSON.stringify({ customerId: 'customer-123456', customerName: 'After Write' }),
+    });
+    expect(put.status).toBe(200);
+    const nextRead = env.call(b, ACME);
+    // Joining the older fetch would make no second upstream request (and return Acme Corp).
+    await until(() => (gets() === 2 ? true : undefined), 'the next read to go upstream');
+    release();
+    expect(await (await slowRead).json()).toMatchObject({ customerName: 'Acme Corp' });
+    expect(await (await nextRead).json()).toMatchObject({ customerName: 'After Write' });
+    const again = await env.call(b, ACME);
+    expect(again.headers.get('x-cache')).toBe('HIT');
+    expect(await again.json()).toMatchObject({ customerName: 'After Write' });
   });
 
   test('two upstream accounts never see each other’s cached data', async () => {

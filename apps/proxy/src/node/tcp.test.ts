@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../observability/logger.js';
 import { makeKeys } from '../test/harness.js';
+import { until } from '../test/poll.js';
 import { startProxyServer } from './server.js';
 
 const AMBERFLO_KEY = 'tcp-amberflo-key-0001';
@@ -115,6 +116,26 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     });
     expect(noKey.status).toBe(401);
     expect(s.lines.map((l) => JSON.parse(l).requestId)).toContain('tcp-req-1');
+  });
+
+  test('close() drains a cached GET in flight on the fast path: it finishes with Connection: close', async () => {
+    await using s = await stack();
+    s.emulator.setFaults([{ method: 'GET', path: '/customers/customer-123456', latencyMs: 300 }]);
+    const inFlight = s.call('/customers/customer-123456');
+    await until(
+      () =>
+        s.emulator.requests().some((r) => r.path === '/customers/customer-123456')
+          ? true
+          : undefined,
+      'the slow request to reach upstream',
+    );
+    const closed = s.server.close();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(response.headers.get('x-cache')).toBe('MISS');
+    await closed;
+    expect(s.lines.filter((l) => l.includes('"msg":"request"'))).toHaveLength(1);
   });
 
   test("single-flight: 50 concurrent cold GETs with upstream latency → the emulator's request log shows one", async () => {

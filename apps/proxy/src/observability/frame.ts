@@ -20,7 +20,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 });
 
 /** The request id rule of hono/request-id: word characters, `-` and `=`, bounded length. */
-const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
+export const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
 
 export type ServerTimingName = 'auth' | 'cache' | 'upstream';
 
@@ -51,7 +51,8 @@ export function frame(): MiddlewareHandler<{ Variables: FrameVariables }> {
   };
 }
 
-function serverTiming(timings: Frame['timings']): string | undefined {
+/** The `Server-Timing` value for the timings taken, or undefined when none were. */
+export function serverTiming(timings: Frame['timings']): string | undefined {
   let out = '';
   for (const name in timings) {
     const ms = timings[name as ServerTimingName]!;
@@ -59,6 +60,9 @@ function serverTiming(timings: Frame['timings']): string | undefined {
   }
   return out || undefined;
 }
+
+/** The security headers as [name, value, …], for responses written without a Web `Response`. */
+export const SECURITY_PAIRS: readonly string[] = Object.entries(SECURITY_HEADERS).flat();
 
 /** The one way responses are built: status, body, and every header in a plain object. */
 export function respond(

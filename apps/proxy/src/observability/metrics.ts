@@ -8,15 +8,31 @@ const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
  * by hand: a handful of series does not justify a client library in the Workers bundle.
  */
 export class Metrics {
-  readonly #requests = new Map<string, number>();
+  // route → method → status → series: three map lookups per request, no label string built.
+  readonly #requests = new Map<string, Map<string, Map<number, { labels: string; n: number }>>>();
   readonly #cache = new Map<CacheEvent, number>();
   readonly #bucketCounts = BUCKETS.map(() => 0);
   #latencySum = 0;
   #latencyCount = 0;
 
   request(route: string, method: string, status: number): void {
-    const key = `route="${route}",method="${method}",status="${status}"`;
-    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+    let byMethod = this.#requests.get(route);
+    if (!byMethod) {
+      byMethod = new Map();
+      this.#requests.set(route, byMethod);
+    }
+    let byStatus = byMethod.get(method);
+    if (!byStatus) {
+      byStatus = new Map();
+      byMethod.set(method, byStatus);
+    }
+    const series = byStatus.get(status);
+    if (series) series.n++;
+    else
+      byStatus.set(status, {
+        labels: `route="${route}",method="${method}",status="${status}"`,
+        n: 1,
+      });
   }
 
   cache(event: CacheEvent): void {
@@ -35,8 +51,10 @@ export class Metrics {
       '# HELP amberkit_proxy_requests_total Requests answered, by route, method and status.',
       '# TYPE amberkit_proxy_requests_total counter',
     ];
-    for (const [labels, n] of this.#requests)
-      lines.push(`amberkit_proxy_requests_total{${labels}} ${n}`);
+    for (const byMethod of this.#requests.values())
+      for (const byStatus of byMethod.values())
+        for (const { labels, n } of byStatus.values())
+          lines.push(`amberkit_proxy_requests_total{${labels}} ${n}`);
     lines.push(
       '# HELP amberkit_proxy_cache_total Cache lookups by result.',
       '# TYPE amberkit_proxy_cache_total counter',

@@ -84,6 +84,9 @@ describe('request ids, timing, logs and headers', () => {
       headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' },
     });
     expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,HEAD,POST,PUT,DELETE');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('X-Cache');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('Server-Timing');
     const denied = await withCors.call('/customers', {
       headers: { origin: 'https://evil.example' },
     });

@@ -13,6 +13,12 @@ export type RateDecision = {
 export interface RateLimiter {
   consume(id: string, limit: RateLimit): Promise<RateDecision>;
   close?(): Promise<void>;
+  /**
+   * Takes one request synchronously when the budget allows it, for limiters held in this
+   * process; answers undefined, taking nothing, when it would refuse (the caller then goes
+   * through `consume`, which refuses with the usual 429).
+   */
+  consumeIfAllowed?(id: string, limit: RateLimit): RateDecision | undefined;
 }
 
 /** `RateLimit-*` headers (IETF draft) plus `Retry-After` when refused. */

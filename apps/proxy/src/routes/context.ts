@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorIssue } from '@amberkit/core/schemas';
 import type { Context } from 'hono';
 import { type FrameVariables, respond } from '../observability/frame.js';
+import { errorReply, jsonReply } from './reply.js';
 
 /** Per-request values the handlers leave for the access log. */
 export type ProxyEnv = {
@@ -13,8 +14,6 @@ export type ProxyEnv = {
 };
 export type ProxyContext = Context<ProxyEnv>;
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 /** A JSON response with the frame's headers. */
 export function sendJson(
   c: ProxyContext,
@@ -22,7 +21,8 @@ export function sendJson(
   value: unknown,
   headers: Record<string, string> = {},
 ): Response {
-  return respond(c, status, JSON.stringify(value), { 'content-type': JSON_TYPE, ...headers });
+  const reply = jsonReply(status, value, headers);
+  return respond(c, reply.status, reply.body, reply.headers);
 }
 
 /** Sends an `ErrorResponse` with the request id in the body too. */
@@ -33,8 +33,6 @@ export function sendError(
   message: string,
   extras: { issues?: readonly ErrorIssue[]; headers?: Record<string, string> } = {},
 ): Response {
-  const body: Record<string, unknown> = { message, code };
-  if (extras.issues) body.issues = extras.issues;
-  body.requestId = c.get('requestId');
-  return sendJson(c, status, body, extras.headers);
+  const reply = errorReply(c.get('requestId'), status, code, message, extras);
+  return respond(c, reply.status, reply.body, reply.headers);
 }

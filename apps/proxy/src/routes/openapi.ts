@@ -11,12 +11,14 @@ const int = { schema: { type: 'integer' } } as const;
  * Core's OpenAPI document as the proxy serves it: callers authenticate with their own key
  * (Bearer or X-API-KEY), and every operation lists the proxy's own answers.
  */
-export function proxyOpenApiDocument(serverUrl?: string) {
-  return createOpenApiDocument({
+export function proxyOpenApiDocument(serverUrl = '/') {
+  const doc = createOpenApiDocument({
     title: 'Amberflo Billing API (via amberkit-proxy)',
     description:
       'The Amberflo Billing API behind amberkit-proxy. Authenticate with a proxy caller key (ak_…), never an Amberflo key.',
-    ...(serverUrl ? { servers: [{ url: serverUrl, description: 'This proxy' }] } : {}),
+    // Relative by default: the proxy's own address, never Amberflo's (callers must not go
+    // around the proxy, and their ak_ keys are worthless there).
+    servers: [{ url: serverUrl, description: 'This proxy' }],
     securitySchemes: {
       BearerAuth: {
         type: 'http',
@@ -41,7 +43,9 @@ export function proxyOpenApiDocument(serverUrl?: string) {
         },
       ),
       '403': error('The caller key lacks the scope this operation needs (FORBIDDEN)'),
-      ...(method === 'get' ? {} : { '413': error('Request body too large (PAYLOAD_TOO_LARGE)') }),
+      ...(method === 'post' || method === 'put'
+        ? { '413': error('Request body too large (PAYLOAD_TOO_LARGE)') }
+        : {}),
       '429': error('Rate limited (RATE_LIMITED)', {
         'Retry-After': int,
         'RateLimit-Limit': int,
@@ -54,4 +58,7 @@ export function proxyOpenApiDocument(serverUrl?: string) {
       '504': error('Upstream timed out (UPSTREAM_TIMEOUT)'),
     }),
   });
+  // Core's scheme is the Amberflo key; through the proxy only caller keys are accepted.
+  delete doc.components.securitySchemes.ApiKeyAuth;
+  return doc;
 }

@@ -1,10 +1,9 @@
-import type { CacheOutcome } from '../cache/response-cache.js';
 import { requestHeader } from '../observability/request-header.js';
-import type { UpstreamResponse } from '../upstream/upstream-client.js';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
 import type { Operation } from './operations.js';
-import { sendUpstreamAnswer, sendUpstreamFailure } from './upstream-answer.js';
+import { readThrough } from './read-through.js';
+import { sendReply } from './upstream-answer.js';
 
 const INVOICES = '/payments-billing-customer-product-invoice';
 
@@ -51,38 +50,19 @@ export async function handleRead(
     key = keys.customers();
     path = '/customers';
   }
-  const policy = deps.policies[op.cache ?? 'customers'];
-  const requestId = c.get('requestId');
-  const load = async (): Promise<UpstreamResponse> => {
-    const started = performance.now();
-    try {
-      return await deps.upstream.send({ method: 'GET', path, requestId });
-    } finally {
-      const ms = performance.now() - started;
-      c.set('upstreamMs', ms);
-      c.get('frame').timings.upstream = ms;
-    }
-  };
-
-  const started = performance.now();
-  let outcome: CacheOutcome;
-  try {
-    if (!deps.cache)
-      outcome = { entry: { ...(await load()), storedAt: deps.clock() }, result: 'BYPASS' };
-    else if (/no-cache/i.test(requestHeader(c, 'cache-control') ?? ''))
-      outcome = await deps.cache.bypass(key, policy, load);
-    else outcome = await deps.cache.get(key, policy, load, deferFor(c));
-  } catch (error) {
-    c.set('cacheResult', 'MISS');
-    return sendUpstreamFailure(c, error, { 'x-cache': 'MISS', age: '0' });
-  } finally {
-    c.get('frame').timings.cache = performance.now() - started;
-  }
-  const { entry, result } = outcome;
-  c.set('cacheResult', result);
-  const age =
-    result === 'HIT' || result === 'STALE'
-      ? Math.max(0, Math.floor((deps.clock() - entry.storedAt) / 1000))
-      : 0;
-  return sendUpstreamAnswer(c, entry, deps.logger, { 'x-cache': result, age: String(age) });
+  const { reply, cacheResult, upstreamMs } = await readThrough(
+    {
+      op,
+      key,
+      path,
+      requestId: c.get('requestId'),
+      noCache: /no-cache/i.test(requestHeader(c, 'cache-control') ?? ''),
+      timings: c.get('frame').timings,
+      defer: deferFor(c),
+    },
+    deps,
+  );
+  c.set('cacheResult', cacheResult);
+  if (upstreamMs !== undefined) c.set('upstreamMs', upstreamMs);
+  return sendReply(c, reply);
 }

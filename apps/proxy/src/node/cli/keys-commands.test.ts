@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { FIELDS } from '../../config/fields.js';
 import { hashKey } from '../../keys/hash-key.js';
 import { KeyEntry } from '../../keys/key-entry.js';
 import { type CliIo, runCli } from './run-cli.js';
@@ -155,5 +156,13 @@ describe('amberkit-proxy keys list', () => {
   test('--help and --version', async () => {
     expect((await run(['--help'])).out).toContain('amberkit-proxy keys create --name NAME');
     expect((await run(['--', '--version'])).out).toBe('9.9.9\n');
+  });
+
+  test('--help names every setting, by its variable and its flag', async () => {
+    const help = (await run(['--help'])).out;
+    for (const field of Object.values(FIELDS)) {
+      expect(help, field.env).toMatch(new RegExp(`\\b${field.env}\\b`));
+      if ('flag' in field) expect(help, field.flag).toContain(field.flag);
+    }
   });
 });

@@ -1,0 +1,77 @@
+import { createEmulator } from '@amberkit/testing';
+import { describe, expect, test } from 'vitest';
+import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
+import { undiciTransport } from './undici-transport.js';
+
+const KEY = 'transport-key';
+
+async function setup() {
+  const emulator = createEmulator({ accounts: [KEY] });
+  const server = await emulator.listen();
+  const http = undiciTransport();
+  const send = (path: string, init: { method?: string; body?: string; timeoutMs?: number } = {}) =>
+    http.transport({
+      method: init.method ?? 'GET',
+      url: `${server.url}${path}`,
+      headers: {
+        'x-api-key': KEY,
+        accept: 'application/json',
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: init.body,
+      timeoutMs: init.timeoutMs ?? 2_000,
+    });
+  return {
+    emulator,
+    server,
+    send,
+    async [Symbol.asyncDispose]() {
+      http.close();
+      await server.close();
+      await emulator.close();
+    },
+  };
+}
+
+describe('undici transport (over TCP against the emulator)', () => {
+  test('GET and POST with status, content type and body', async () => {
+    await using s = await setup();
+    const got = await s.send('/customers/customer-123456');
+    expect(got.status).toBe(200);
+    expect(got.contentType).toContain('application/json');
+    expect(JSON.parse(got.body)).toMatchObject({ customerId: 'customer-123456' });
+    const posted = await s.send('/customers', {
+      method: 'POST',
+      body: JSON.stringify({ customerId: 'tr-1', customerName: 'Tr' }),
+    });
+    expect(posted.status).toBe(200);
+    expect((await s.send('/customers/nobody')).status).toBe(404);
+  });
+
+  test('a hung upstream → UpstreamTimeoutError after timeoutMs', async () => {
+    await using s = await setup();
+    s.emulator.setFaults([{ hang: true }]);
+    await expect(s.send('/customers', { timeoutMs: 150 })).rejects.toBeInstanceOf(
+      UpstreamTimeoutError,
+    );
+  });
+
+  test('a dropped connection and a closed port → UpstreamUnavailableError', async () => {
+    await using s = await setup();
+    s.emulator.setFaults([{ drop: true }]);
+    await expect(s.send('/customers')).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    const closed = undiciTransport();
+    const port = s.server.port;
+    await s.server.close();
+    await expect(
+      closed.transport({
+        method: 'GET',
+        url: `http://127.0.0.1:${port}/customers`,
+        headers: {},
+        body: undefined,
+        timeoutMs: 1_000,
+      }),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    closed.close();
+  });
+});

@@ -1,0 +1,111 @@
+import { type Dispatcher, Pool } from 'undici';
+import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
+import type { TransportRequest, UpstreamTransport } from '../upstream/transport.js';
+import type { NodeTransport } from './http-transport.js';
+
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** `content-type` among undici's raw response headers ([name, value, …] as Buffers). */
+function contentTypeOf(raw: Buffer[]): string {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 12 && name.toString('latin1').toLowerCase() === 'content-type')
+      return raw[i + 1]!.toString('latin1');
+  }
+  return '';
+}
+
+/**
+ * The Node server's transport: undici's `Pool` (one per upstream origin, keep-alive, no
+ * pipelining) driven through `dispatch` with a handler that collects the body, without a
+ * stream or a Web `Response` per request. Measured on the bench machine against the emulator
+ * with 50 requests in flight, it costs about 15 µs of CPU per request, against 31 µs for
+ * node:http with a keep-alive agent (`nodeHttpTransport`) and about 130 µs for `fetch`; the
+ * upstream request is most of a cache miss. Callers' headers never reach it (the client
+ * builds every header) and it asks for `identity`, so no hop-by-hop stripping or decoding is
+ * needed. `timeoutMs` bounds the wait for the response head and, again, for the body.
+ */
+export function undiciTransport(options: { connections?: number } = {}): NodeTransport {
+  const pools = new Map<string, Pool>();
+  const poolFor = (origin: string): Pool => {
+    let pool = pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, { connections: options.connections ?? 128 });
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
+
+  const transport: UpstreamTransport = ({
+    method,
+    url,
+    headers,
+    body,
+    timeoutMs,
+  }: TransportRequest) =>
+    new Promise((resolve, reject) => {
+      const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+      const origin = pathStart === -1 ? url : url.slice(0, pathStart);
+      const path = pathStart === -1 ? '/' : url.slice(pathStart);
+      let status = 0;
+      let contentType = '';
+      const chunks: Buffer[] = [];
+      const handler: Dispatcher.DispatchHandlers = {
+        onConnect() {},
+        onHeaders(statusCode, raw) {
+          status = statusCode;
+          contentType = contentTypeOf(raw);
+          return true;
+        },
+        onData(chunk) {
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete() {
+          const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+          resolve({ status, contentType, body: data.toString('utf8') });
+        },
+        onError(error) {
+          const code = (error as { code?: string }).code ?? '';
+          if (TIMEOUTS.has(code)) {
+            reject(
+              new UpstreamTimeoutError(
+                code === 'UND_ERR_HEADERS_TIMEOUT'
+                  ? `upstream did not answer within ${timeoutMs} ms`
+                  : `upstream body did not arrive within ${timeoutMs} ms`,
+              ),
+            );
+          } else if (status !== 0) {
+            reject(
+              new UpstreamUnavailableError('upstream connection failed while reading the body'),
+            );
+          } else {
+            reject(new UpstreamUnavailableError('upstream could not be reached'));
+          }
+        },
+      };
+      try {
+        poolFor(origin).dispatch(
+          {
+            method: method as Dispatcher.HttpMethod,
+            path,
+            headers: { ...headers, 'accept-encoding': 'identity' },
+            body: body ?? null,
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs,
+          },
+          handler,
+        );
+      } catch {
+        reject(new UpstreamUnavailableError('upstream could not be reached'));
+      }
+    });
+
+  return {
+    transport,
+    close() {
+      for (const pool of pools.values()) void pool.destroy().catch(() => {});
+      pools.clear();
+    },
+  };
+}

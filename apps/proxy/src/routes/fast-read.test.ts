@@ -1,0 +1,190 @@
+import { describe, expect, test } from 'vitest';
+import { nodeHashKey } from '../node/node-hash.js';
+import { AMBERFLO_KEY, createStack, type Stack } from '../test/harness.js';
+import type { FastAnswer } from './fast-read.js';
+
+const PATH = '/customers/customer-123456';
+
+/** The fast path's answer for `url` as `stack.keys[as]`, with extra request headers. */
+function fast(
+  stack: Stack,
+  url: string,
+  as: keyof Stack['keys'] | null = 'admin',
+  extra: Record<string, string> = {},
+  method = 'GET',
+): FastAnswer | Promise<FastAnswer> | undefined {
+  const headers: Record<string, string> = { ...extra };
+  if (as) headers.authorization = `Bearer ${stack.keys[as]}`;
+  return stack.proxy.fastRead?.(method, url, (name) => headers[name]);
+}
+
+/** A synchronous answer (a fresh HIT); fails on a promise or a fall-through. */
+function now(answer: ReturnType<typeof fast>): FastAnswer {
+  if (!answer || 'then' in answer) throw new Error('expected an answer in this tick');
+  return answer;
+}
+
+/** An answer that needed upstream or the cache's async path; fails otherwise. */
+async function later(answer: ReturnType<typeof fast>): Promise<FastAnswer> {
+  if (!answer || !('then' in answer)) throw new Error('expected a pending answer');
+  return answer;
+}
+
+const headersOf = (answer: FastAnswer) => {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < answer.headers.length; i += 2)
+    out[answer.headers[i]!] = answer.headers[i + 1]!;
+  return out;
+};
+const text = (answer: FastAnswer) => new TextDecoder().decode(answer.body);
+const VARYING = ['x-request-id', 'server-timing', 'ratelimit-remaining', 'age'];
+
+/** The fast path starts answering once the cache keys' account digest is ready. */
+async function ready(stack: Stack) {
+  await stack.call('/customers', { as: 'admin', headers: { 'cache-control': 'no-cache' } });
+  stack.lines.length = 0;
+}
+
+/** The fast answer has exactly the app response's headers, bar the per-request ones. */
+function expectSameHeaders(answer: FastAnswer, viaApp: Response, alsoVarying: string[] = []) {
+  const varying = [...VARYING, ...alsoVarying];
+  const headers = headersOf(answer);
+  const expected = Object.fromEntries(viaApp.headers);
+  for (const name of varying) delete expected[name];
+  for (const [name, value] of Object.entries(expected)) expect(headers[name], name).toBe(value);
+  const names = Object.keys(headers).filter((n) => !varying.includes(n));
+  expect(names.sort()).toEqual(Object.keys(expected).sort());
+}
+
+describe('fast path for cached GETs', () => {
+  test('a fresh HIT in this tick: same status, body and headers as the app, one log line, the metrics', async () => {
+    await using stack = await createStack({
+      proxy: { hashKey: nodeHashKey, rateLimit: { default: '100/min' } },
+    });
+    expect((await stack.call(PATH)).headers.get('x-cache')).toBe('MISS');
+    const viaApp = await stack.call(PATH);
+    expect(viaApp.headers.get('x-cache')).toBe('HIT');
+    stack.lines.length = 0;
+
+    const answer = now(fast(stack, PATH, 'admin', { 'x-request-id': 'trace-7' }));
+    expect(answer.status).toBe(200);
+    expect(text(answer)).toBe(await viaApp.text());
+    expectSameHeaders(answer, viaApp);
+    const headers = headersOf(answer);
+    expect(headers['x-request-id']).toBe('trace-7');
+    expect(headers['server-timing']).toMatch(/^auth;dur=[\d.]+, cache;dur=[\d.]+$/);
+    expect(headers['ratelimit-remaining']).toBe('97');
+
+    expect(stack.lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({
+        msg: 'request',
+        requestId: 'trace-7',
+        method: 'GET',
+        route: 'getCustomerById',
+        status: 200,
+        cache: 'HIT',
+        caller: 'admin',
+      }),
+    ]);
+    const metrics = stack.proxy.metrics.render();
+    expect(metrics).toContain(
+      'amberkit_proxy_requests_total{route="getCustomerById",method="GET",status="200"} 3',
+    );
+    expect(metrics).toContain('amberkit_proxy_cache_total{result="hit"} 2');
+  });
+
+  test('MISS, BYPASS and STALE go through the cache as in the app, with a generated request id', async () => {
+    const clock = { now: Date.now() };
+    await using stack = await createStack({
+      proxy: { hashKey: nodeHashKey, clock: () => clock.now },
+    });
+    await ready(stack);
+    const invoices = '/payments-billing-customer-product-invoice?customerId=customer-123456';
+    const miss = await later(fast(stack, invoices, 'reader'));
+    expect(headersOf(miss)['x-cache']).toBe('MISS');
+    expect(headersOf(miss)['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    for (const part of ['auth', 'cache', 'upstream'])
+      expect(headersOf(miss)['server-timing']).toMatch(new RegExp(`${part};dur=[\\d.]+`));
+    const viaApp = await stack.call(invoices, { as: 'reader' });
+    expect(viaApp.headers.get('x-cache')).toBe('HIT');
+    expect(text(miss)).toBe(await viaApp.text());
+    expectSameHeaders(miss, viaApp, ['x-cache']);
+    const line = JSON.parse(stack.lines.at(-2)!);
+    expect(line).toMatchObject({ route: 'listInvoices', status: 200, cache: 'MISS' });
+    expect(typeof line.upstreamMs).toBe('number');
+
+    const bypass = await later(fast(stack, invoices, 'reader', { 'cache-control': 'no-cache' }));
+    expect(headersOf(bypass)['x-cache']).toBe('BYPASS');
+    clock.now += 90_000; // past the 60 s TTL, inside the 60 s SWR window
+    const stale = await later(fast(stack, invoices, 'reader'));
+    expect(headersOf(stale)).toMatchObject({ 'x-cache': 'STALE', age: '90' });
+    expect(stack.proxy.metrics.render()).toContain('amberkit_proxy_cache_total{result="stale"} 1');
+  });
+
+  test('upstream 404, upstream failure and a wrong Amberflo key answer as the app does', async () => {
+    await using stack = await createStack({
+      proxy: { hashKey: nodeHashKey, cache: { enabled: false } },
+    });
+    await ready(stack);
+    const missing = await later(fast(stack, '/customers/nobody'));
+    const appMissing = await stack.call('/customers/nobody');
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(text(missing))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(JSON.parse(text(missing)).requestId).toBe(headersOf(missing)['x-request-id']);
+    expectSameHeaders(missing, appMissing);
+    expect(headersOf(missing)['x-cache']).toBe('BYPASS');
+
+    stack.emulator.setFaults([{ status: 500 }]);
+    const failed = await later(fast(stack, PATH));
+    expect(failed.status).toBe(502);
+    expect(JSON.parse(text(failed))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    stack.emulator.setFaults([]);
+
+    await using wrongKey = await createStack({
+      proxy: {
+        hashKey: nodeHashKey,
+        cache: { enabled: false },
+        upstream: { apiKey: `${AMBERFLO_KEY}-wrong` },
+      },
+    });
+    await ready(wrongKey);
+    const rejected = await later(fast(wrongKey, PATH));
+    expect(rejected.status).toBe(502);
+    expect(JSON.parse(text(rejected))).toMatchObject({ code: 'UPSTREAM_AUTH' });
+    expect(wrongKey.lines.some((l) => l.includes('upstream rejected the proxy Amberflo key'))).toBe(
+      true,
+    );
+  });
+
+  test('falls through, taking nothing, for anything the app must answer', async () => {
+    await using stack = await createStack({
+      proxy: { hashKey: nodeHashKey, rateLimit: { default: '3/min' } },
+    });
+    await stack.call(PATH); // MISS through the app, stores; 1 of 3 points
+    stack.lines.length = 0;
+    expect(fast(stack, PATH, null)).toBeUndefined();
+    expect(fast(stack, PATH, 'expired')).toBeUndefined();
+    expect(fast(stack, PATH, 'invoicesRead')).toBeUndefined();
+    expect(fast(stack, PATH, 'admin', {}, 'HEAD')).toBeUndefined();
+    expect(fast(stack, `${PATH}?x=1`)).toBeUndefined();
+    expect(fast(stack, '/customers/customer%2D123456')).toBeUndefined();
+    expect(fast(stack, '/payments-billing-customer-product-invoice')).toBeUndefined();
+    expect(fast(stack, '/customers', 'admin', {}, 'POST')).toBeUndefined();
+    expect(stack.lines).toEqual([]);
+    expect((await stack.call(PATH, { as: 'invoicesRead' })).status).toBe(403);
+
+    now(fast(stack, PATH)); // 2 of 3
+    now(fast(stack, PATH)); // 3 of 3
+    expect(fast(stack, PATH)).toBeUndefined(); // would be refused: the app answers 429
+    const limited = await stack.call(PATH);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+  });
+
+  test('is absent when CORS is configured (the app adds its headers)', async () => {
+    await using stack = await createStack({
+      proxy: { hashKey: nodeHashKey, corsOrigins: ['https://app.example.com'] },
+    });
+    expect(stack.proxy.fastRead).toBeUndefined();
+  });
+});
