@@ -52,6 +52,7 @@ export function nodeHttpTransport(options: { maxSockets?: number } = {}): NodeTr
             resolve({
               status: res.statusCode ?? 502,
               contentType: typeof type === 'string' ? type : '',
+              retryAfter: res.headers['retry-after'],
               body: data,
             });
           });

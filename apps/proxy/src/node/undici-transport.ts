@@ -5,14 +5,14 @@ import type { NodeTransport } from './http-transport.js';
 
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** `content-type` among undici's raw response headers ([name, value, …] as Buffers). */
-function contentTypeOf(raw: Buffer[]): string {
+/** One header among undici's raw response headers ([name, value, …] as Buffers). */
+function headerOf(raw: Buffer[], wanted: string): string | undefined {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    if (name.length === 12 && name.toString('latin1').toLowerCase() === 'content-type')
+    if (name.length === wanted.length && name.toString('latin1').toLowerCase() === wanted)
       return raw[i + 1]!.toString('latin1');
   }
-  return '';
+  return undefined;
 }
 
 /**
@@ -49,12 +49,14 @@ export function undiciTransport(options: { connections?: number } = {}): NodeTra
       const path = pathStart === -1 ? '/' : url.slice(pathStart);
       let status = 0;
       let contentType = '';
+      let retryAfter: string | undefined;
       const chunks: Buffer[] = [];
       const handler: Dispatcher.DispatchHandlers = {
         onConnect() {},
         onHeaders(statusCode, raw) {
           status = statusCode;
-          contentType = contentTypeOf(raw);
+          contentType = headerOf(raw, 'content-type') ?? '';
+          if (statusCode === 429 || statusCode === 503) retryAfter = headerOf(raw, 'retry-after');
           return true;
         },
         onData(chunk) {
@@ -63,7 +65,7 @@ export function undiciTransport(options: { connections?: number } = {}): NodeTra
         },
         onComplete() {
           const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-          resolve({ status, contentType, body: data.toString('utf8') });
+          resolve({ status, contentType, retryAfter, body: data.toString('utf8') });
         },
         onError(error) {
           const code = (error as { code?: string }).code ?? '';

@@ -2,6 +2,7 @@ import type { ErrorCode, ErrorIssue } from '@amberkit/core/schemas';
 import type { Logger } from '../observability/logger.js';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
 import { normaliseUpstreamError } from '../upstream/normalise-error.js';
+import type { UpstreamResponse } from '../upstream/upstream-client.js';
 
 /**
  * A response before it is framed (security headers, request id, Server-Timing): what the app
@@ -42,15 +43,13 @@ export function errorReply(
   return jsonReply(status, body, extras.headers);
 }
 
-type Answer = { readonly status: number; readonly contentType: string; readonly body: string };
-
 /**
  * An upstream answer as the caller's reply: 2xx passes through, 4xx becomes a normalised
  * `ErrorResponse` with the same status, and 401/403 become 502 `UPSTREAM_AUTH`: they mean the
  * proxy's own Amberflo key is wrong, never the caller's.
  */
 export function upstreamReply(
-  answer: Answer,
+  answer: UpstreamResponse,
   requestId: string,
   logger: Logger,
   headers: Record<string, string> = {},
@@ -76,10 +75,16 @@ export function upstreamReply(
       { headers },
     );
   }
+  // Upstream's own back-off advice reaches the caller, so a client that honours Retry-After
+  // (core's does) waits as long as Amberflo asked, not as long as it guesses.
+  const backOff =
+    answer.retryAfter !== undefined && (answer.status === 429 || answer.status === 503)
+      ? { ...headers, 'retry-after': answer.retryAfter }
+      : headers;
   return jsonReply(
     answer.status,
     normaliseUpstreamError(answer.status, answer.body, requestId),
-    headers,
+    backOff,
   );
 }
 

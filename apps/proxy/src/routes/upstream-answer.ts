@@ -1,9 +1,8 @@
 import { respond } from '../observability/frame.js';
 import type { Logger } from '../observability/logger.js';
+import type { UpstreamResponse } from '../upstream/upstream-client.js';
 import type { ProxyContext } from './context.js';
 import { failureReply, type Reply, upstreamReply } from './reply.js';
-
-type Answer = { readonly status: number; readonly contentType: string; readonly body: string };
 
 /** A {@link Reply} as the app's response, framed. */
 export function sendReply(c: ProxyContext, reply: Reply): Response {
@@ -13,7 +12,7 @@ export function sendReply(c: ProxyContext, reply: Reply): Response {
 /** The caller's response for an upstream answer (see {@link upstreamReply}). */
 export function sendUpstreamAnswer(
   c: ProxyContext,
-  answer: Answer,
+  answer: UpstreamResponse,
   logger: Logger,
   headers: Record<string, string> = {},
 ): Response {

@@ -33,6 +33,15 @@ describe('upstream failures', () => {
     expect(count(stack, 'POST', '/customers')).toBe(1);
   });
 
+  test("an upstream 429 passes through with upstream's Retry-After", async () => {
+    await using stack = await createStack();
+    stack.emulator.setFaults([{ method: 'GET', status: 429, retryAfterSeconds: 7 }]);
+    const res = await stack.call(ACME);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(await res.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   test('a dropped connection → 502', async () => {
     await using stack = await createStack();
     stack.emulator.setFaults([{ drop: true }]);

@@ -15,6 +15,8 @@ export type TransportResponse = {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** Upstream's `Retry-After`, passed on to the caller with a 429 or 503. */
+  readonly retryAfter?: string | undefined;
 };
 
 /**
@@ -52,6 +54,7 @@ export function fetchTransport(
       return {
         status: response.status,
         contentType: response.headers.get('content-type') ?? '',
+        retryAfter: response.headers.get('retry-after') ?? undefined,
         body: await response.text(),
       };
     } catch (error) {

@@ -29,6 +29,8 @@ export type UpstreamResponse = {
   readonly status: number;
   readonly contentType: string;
   readonly body: string;
+  /** Upstream's `Retry-After`, passed on to the caller with a 429 or 503. */
+  readonly retryAfter?: string | undefined;
 };
 
 export type UpstreamClient = {

@@ -1,14 +1,21 @@
 import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
+import type { NodeTransport } from './http-transport.js';
 import { nodeHttpTransport } from './http-transport.js';
+import { undiciTransport } from './undici-transport.js';
 
 const KEY = 'transport-key';
 
-async function setup() {
+const TRANSPORTS = [
+  ['undici', undiciTransport],
+  ['node:http', nodeHttpTransport],
+] as const;
+
+async function setup(make: () => NodeTransport) {
   const emulator = createEmulator({ accounts: [KEY] });
   const server = await emulator.listen();
-  const http = nodeHttpTransport();
+  const http = make();
   const send = (path: string, init: { method?: string; body?: string; timeoutMs?: number } = {}) =>
     http.transport({
       method: init.method ?? 'GET',
@@ -33,9 +40,9 @@ async function setup() {
   };
 }
 
-describe('node:http transport (over TCP against the emulator)', () => {
-  test('GET and POST with status, content type and body; connections are reused', async () => {
-    await using s = await setup();
+describe.each(TRANSPORTS)('%s transport (over TCP against the emulator)', (_name, make) => {
+  test('GET and POST with status, content type and body', async () => {
+    await using s = await setup(make);
     const got = await s.send('/customers/customer-123456');
     expect(got.status).toBe(200);
     expect(got.contentType).toContain('application/json');
@@ -48,8 +55,16 @@ describe('node:http transport (over TCP against the emulator)', () => {
     expect((await s.send('/customers/nobody')).status).toBe(404);
   });
 
+  test("a 429 carries upstream's Retry-After", async () => {
+    await using s = await setup(make);
+    s.emulator.setFaults([{ status: 429, retryAfterSeconds: 7 }]);
+    const limited = await s.send('/customers');
+    expect(limited.status).toBe(429);
+    expect(limited.retryAfter).toBe('7');
+  });
+
   test('a hung upstream → UpstreamTimeoutError after timeoutMs', async () => {
-    await using s = await setup();
+    await using s = await setup(make);
     s.emulator.setFaults([{ hang: true }]);
     await expect(s.send('/customers', { timeoutMs: 150 })).rejects.toBeInstanceOf(
       UpstreamTimeoutError,
@@ -57,10 +72,10 @@ describe('node:http transport (over TCP against the emulator)', () => {
   });
 
   test('a dropped connection and a closed port → UpstreamUnavailableError', async () => {
-    await using s = await setup();
+    await using s = await setup(make);
     s.emulator.setFaults([{ drop: true }]);
     await expect(s.send('/customers')).rejects.toBeInstanceOf(UpstreamUnavailableError);
-    const closed = nodeHttpTransport();
+    const closed = make();
     const port = s.server.port;
     await s.server.close();
     await expect(
