@@ -286,7 +286,7 @@ describe.each(MODES)('core client against the emulator (%s)', (mode) => {
       const started = performance.now();
       await client.customers.list();
       expect(performance.now() - started).toBeGreaterThanOrEqual(990);
-      expect(delays[0]).toBeGreaterThanOrEqual(1000);
+      expect(delays[0]).toBeGreaterThanOrEqual(990); // timers may fire a hair early
       expect(statuses(ctx.emulator)).toEqual([429, 200]);
     });
 

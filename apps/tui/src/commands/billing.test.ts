@@ -2,32 +2,26 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InvoiceStatus } from '@amberkit/core/schemas';
 import { buildCustomer } from '@amberkit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
+import { describe, expect, test } from 'vitest';
+import { API_KEY, sharedEmulatorEnv } from './test-support/emulator-env.js';
 import { runCli } from './test-support/run-cli.js';
 import { tempDir } from './test-support/temp-dir.js';
 
-let ctx: Awaited<ReturnType<typeof emulatorEnv>>;
-beforeAll(async () => {
-  ctx = await emulatorEnv();
-});
-afterAll(async () => {
-  await ctx?.[Symbol.asyncDispose]();
-});
-beforeEach(() => {
-  ctx.emulator.reset();
-});
+const shared = sharedEmulatorEnv();
 
 const cli = (args: string[], input?: string) =>
-  runCli(args, { env: ctx.env, ...(input === undefined ? {} : { input }) });
-const writes = () => ctx.emulator.requests().filter((r) => r.method !== 'GET');
+  runCli(args, { env: shared().env, ...(input === undefined ? {} : { input }) });
+const writes = () =>
+  shared()
+    .emulator.requests()
+    .filter((r) => r.method !== 'GET');
 
 describe('amberkit invoices / prepaid / plans (as a process)', () => {
   test('invoices list --json is the customer’s invoices; the table totals per currency', async () => {
     const json = await cli(['invoices', 'list', '--customer', 'customer-123456', '--json']);
     expect(json.code).toBe(0);
-    const expected = ctx.emulator
-      .snapshot()
+    const expected = shared()
+      .emulator.snapshot()
       .invoices.filter((invoice) => invoice.customerId === 'customer-123456');
     expect(JSON.parse(json.stdout)).toEqual(expected);
     expect(expected.map((invoice) => invoice.invoiceId)).toContain('inv-500123');
@@ -53,7 +47,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       currency,
       status,
     });
-    ctx.emulator.load(API_KEY, {
+    shared().emulator.load(API_KEY, {
       customers: [buildCustomer({ customerId: 'cust-void' })],
       invoices: [
         invoice('inv-1', 0.1, 'USD', 'PAID'),
@@ -100,7 +94,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       currency: 'EUR',
       expirationTime: Date.UTC(2027, 0, 1),
     });
-    expect(ctx.emulator.snapshot().prepaidOrders).toContainEqual(order);
+    expect(shared().emulator.snapshot().prepaidOrders).toContainEqual(order);
   });
 
   test('prepaid amounts and dates that do not parse are usage errors; nothing is sent', async () => {
@@ -131,13 +125,13 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
         '--expires',
         '2027-01-01',
       ],
-      { env: { ...ctx.env, TZ: 'America/New_York' } },
+      { env: { ...shared().env, TZ: 'America/New_York' } },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // Midnight in New York, not midnight UTC (which New York reads as Dec 31, 2026).
     expect(result.stdout).toContain('expires Jan 1, 2027, 12:00 AM EST');
-    const [order] = ctx.emulator.snapshot().prepaidOrders;
+    const [order] = shared().emulator.snapshot().prepaidOrders;
     expect(order?.expirationTime).toBe(Date.UTC(2027, 0, 1, 5));
   });
 
@@ -172,7 +166,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       productId: 'plan-pro',
       startTime: Date.UTC(2027, 2, 1, 8, 30),
     });
-    expect(ctx.emulator.snapshot().planAssignments).toContainEqual(assignment);
+    expect(shared().emulator.snapshot().planAssignments).toContainEqual(assignment);
 
     const noPlan = await cli(['plans', 'assign', '--customer', 'customer-123456']);
     expect(noPlan.code).toBe(2);

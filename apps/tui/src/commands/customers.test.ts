@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
+import { describe, expect, test } from 'vitest';
+import { API_KEY, sharedEmulatorEnv } from './test-support/emulator-env.js';
 import { runCli } from './test-support/run-cli.js';
 
-let ctx: Awaited<ReturnType<typeof emulatorEnv>>;
-beforeAll(async () => {
-  ctx = await emulatorEnv();
-});
-afterAll(async () => {
-  await ctx?.[Symbol.asyncDispose]();
-});
-beforeEach(() => {
-  ctx.emulator.reset();
-});
+const shared = sharedEmulatorEnv();
 
 const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
-  runCli(args, { ...options, env: { ...ctx.env, ...options.env } });
-const customer = (id: string) => ctx.emulator.snapshot().customers.find((c) => c.customerId === id);
-const writes = () => ctx.emulator.requests().filter((r) => r.method !== 'GET');
+  runCli(args, { ...options, env: { ...shared().env, ...options.env } });
+const customer = (id: string) =>
+  shared()
+    .emulator.snapshot()
+    .customers.find((c) => c.customerId === id);
+const writes = () =>
+  shared()
+    .emulator.requests()
+    .filter((r) => r.method !== 'GET');
 
 describe('amberkit customers (as a process, against the emulator over TCP)', () => {
   test('list --json prints one JSON document: the account’s customers', async () => {
@@ -24,7 +21,9 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const listed = JSON.parse(result.stdout) as { customerId: string }[];
-    const ids = ctx.emulator.snapshot().customers.map((c) => c.customerId);
+    const ids = shared()
+      .emulator.snapshot()
+      .customers.map((c) => c.customerId);
     expect(listed.map((c) => c.customerId)).toEqual(ids);
     expect(ids.length).toBeGreaterThan(30);
   });
@@ -35,7 +34,7 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     const [header, ...rows] = result.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^ID\s+NAME\s+EMAIL\s+STAGE\s+CREATED$/);
     expect(rows.find((row) => row.startsWith('customer-123456'))).toMatch(/Acme Corp/);
-    expect(rows).toHaveLength(ctx.emulator.snapshot().customers.length);
+    expect(rows).toHaveLength(shared().emulator.snapshot().customers.length);
   });
 
   test('get prints the record; an unknown id is exit 1 with the server’s message and code', async () => {
@@ -127,8 +126,8 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
   });
 
   test('update fetches the record, lays the flags over it and sends the whole of it', async () => {
-    const before = ctx.emulator
-      .snapshot()
+    const before = shared()
+      .emulator.snapshot()
       .customers.find((c) => Object.keys(c.traits ?? {}).length > 0 && c.address !== undefined);
     if (before === undefined)
       throw new Error('the demo dataset has a customer with traits and address');
@@ -153,7 +152,11 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(after.customerEmail).toBe(before.customerEmail);
     expect(after.lifecycleStage).toBe(before.lifecycleStage);
     expect(JSON.parse(result.stdout)).toEqual(after);
-    expect(ctx.emulator.requests().map((r) => r.method)).toEqual(['GET', 'PUT']);
+    expect(
+      shared()
+        .emulator.requests()
+        .map((r) => r.method),
+    ).toEqual(['GET', 'PUT']);
   });
 
   test('update --body replaces the record as given; a mismatched id is refused', async () => {
@@ -202,7 +205,7 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
       '--profile',
       'safe',
       '--base-url',
-      ctx.server.url,
+      shared().server.url,
       '--api-key',
       API_KEY,
       '--read-only',

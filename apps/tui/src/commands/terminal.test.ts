@@ -1,30 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
+import { describe, expect, test } from 'vitest';
+import { API_KEY, sharedEmulatorEnv } from './test-support/emulator-env.js';
 import { CLI_PATH } from './test-support/run-cli.js';
 import { tmuxSession } from './test-support/tmux.js';
 
-let ctx: Awaited<ReturnType<typeof emulatorEnv>>;
-beforeAll(async () => {
-  ctx = await emulatorEnv();
-});
-afterAll(async () => {
-  await ctx?.[Symbol.asyncDispose]();
-});
-beforeEach(() => {
-  ctx.emulator.reset();
-});
+const shared = sharedEmulatorEnv();
 
 const amberkit = (args: string) => `${process.execPath} ${CLI_PATH} ${args}`;
-const exists = (id: string) => ctx.emulator.snapshot().customers.some((c) => c.customerId === id);
+const exists = (id: string) =>
+  shared()
+    .emulator.snapshot()
+    .customers.some((c) => c.customerId === id);
 
 describe('prompts in a real terminal (tmux)', () => {
   test('login asks for missing values; the key is not echoed and is saved', async () => {
-    const env = { XDG_CONFIG_HOME: ctx.configHome, PATH: process.env.PATH ?? '' };
+    const env = { XDG_CONFIG_HOME: shared().configHome, PATH: process.env.PATH ?? '' };
     await using term = await tmuxSession(amberkit('login --profile typed'), env);
     await term.waitFor(/Base URL .*: $/m);
-    await term.type(ctx.server.url);
+    await term.type(shared().server.url);
     await term.waitFor(/API key \(not shown\): $/m);
     await term.type('typed-secret-key-42');
     const screen = await term.waitFor(/\[exit \d+\]/);
@@ -32,19 +26,19 @@ describe('prompts in a real terminal (tmux)', () => {
     expect(screen).toContain('[exit 0]');
     expect(screen).not.toContain('typed-secret-key-42');
     const config = JSON.parse(
-      await readFile(join(ctx.configHome, 'amberkit', 'config.json'), 'utf8'),
+      await readFile(join(shared().configHome, 'amberkit', 'config.json'), 'utf8'),
     );
     expect(config.profiles.typed).toEqual({
-      baseUrl: ctx.server.url,
+      baseUrl: shared().server.url,
       apiKey: 'typed-secret-key-42',
     });
   });
 
   test('delete on a terminal asks for the id: a wrong one deletes nothing, the right one deletes', async () => {
     const env = {
-      AMBERKIT_BASE_URL: ctx.server.url,
+      AMBERKIT_BASE_URL: shared().server.url,
       AMBERKIT_API_KEY: API_KEY,
-      XDG_CONFIG_HOME: ctx.configHome,
+      XDG_CONFIG_HOME: shared().configHome,
       PATH: process.env.PATH ?? '',
     };
     {

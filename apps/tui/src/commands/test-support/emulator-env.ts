@@ -1,4 +1,5 @@
 import { createEmulator, type Emulator, type EmulatorServer } from '@amberkit/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { tempDir } from './temp-dir.js';
 
 export const API_KEY = 'tui-process-key';
@@ -7,13 +8,15 @@ export const API_KEY = 'tui-process-key';
  * An emulator on 127.0.0.1 (demo dataset) plus an empty XDG_CONFIG_HOME, and the env that
  * points the CLI at them. Dispose with `await using`.
  */
-export async function emulatorEnv(): Promise<{
+export type EmulatorEnv = {
   emulator: Emulator;
   server: EmulatorServer;
   env: Record<string, string>;
   configHome: string;
   [Symbol.asyncDispose](): Promise<void>;
-}> {
+};
+
+export async function emulatorEnv(): Promise<EmulatorEnv> {
   const emulator = createEmulator({ accounts: [API_KEY], dataset: 'demo', seed: 1 });
   const server = await emulator.listen({ port: 0, host: '127.0.0.1' });
   const config = await tempDir();
@@ -30,6 +33,27 @@ export async function emulatorEnv(): Promise<{
       await server.close();
       await config[Symbol.asyncDispose]();
     },
+  };
+}
+
+/**
+ * One {@link emulatorEnv} for a test file, started before its tests, reset before each one and
+ * closed after them. Read it through the returned function inside tests and hooks.
+ */
+export function sharedEmulatorEnv(): () => EmulatorEnv {
+  let ctx: EmulatorEnv | undefined;
+  beforeAll(async () => {
+    ctx = await emulatorEnv();
+  });
+  afterAll(async () => {
+    await ctx?.[Symbol.asyncDispose]();
+  });
+  beforeEach(() => {
+    ctx?.emulator.reset();
+  });
+  return () => {
+    if (!ctx) throw new Error('the shared emulator has not started');
+    return ctx;
   };
 }
 
