@@ -1,10 +1,9 @@
 import { Console } from 'node:console';
 import { stripVTControlCharacters } from 'node:util';
-import { createAmberfloClient } from '@amberkit/core/client';
-import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { runTui } from './run.js';
 import { FakeStdin, fakeStdout } from './test-support/fake-terminal.js';
+import { API_KEY, BASE_URL, inProcessClient } from './test-support/harness.js';
 import { waitUntil } from './test-support/wait-until.js';
 
 const ENTER = '\u001b[?1049h';
@@ -15,14 +14,7 @@ describe('runTui', () => {
     // Ink patches the console (library warnings must not tear the frame); vitest's console
     // lacks the Console class that needs, so lend it Node's.
     (console as { Console?: typeof Console }).Console ??= Console;
-    const emulator = createEmulator({ accounts: ['run-key'], seed: 1 });
-    const fetcher: typeof fetch = async (input, init) => emulator.fetch(new Request(input, init));
-    const client = createAmberfloClient({
-      apiKey: 'run-key',
-      baseUrl: 'http://emulator.test',
-      fetch: fetcher,
-      retry: false,
-    });
+    const { fetcher, client } = inProcessClient();
     const writes: string[] = [];
     const stdout = fakeStdout(100, 30, (chunk) => {
       writes.push(chunk);
@@ -34,12 +26,7 @@ describe('runTui', () => {
     const before = crashHandlers();
     const exit = runTui({
       client,
-      connection: {
-        baseUrl: 'http://emulator.test',
-        apiKey: 'run-key',
-        profile: null,
-        readOnly: false,
-      },
+      connection: { baseUrl: BASE_URL, apiKey: API_KEY, profile: null, readOnly: false },
       stdout,
       stdin: stdin as unknown as NodeJS.ReadStream,
       fetch: fetcher,
@@ -60,20 +47,13 @@ describe('runTui', () => {
     expect(writes.join('').lastIndexOf(LEAVE)).toBeGreaterThan(
       writes.join('').lastIndexOf('33 of 33'),
     );
-    expect(writes.join('')).not.toContain('run-key');
+    expect(writes.join('')).not.toContain(API_KEY);
     expect(crashHandlers()).toBe(before);
   });
 
   test('a key right behind one that opens a view reaches that view, even if the process lagged', async () => {
     (console as { Console?: typeof Console }).Console ??= Console;
-    const emulator = createEmulator({ accounts: ['run-key'], seed: 1 });
-    const fetcher: typeof fetch = async (input, init) => emulator.fetch(new Request(input, init));
-    const client = createAmberfloClient({
-      apiKey: 'run-key',
-      baseUrl: 'http://emulator.test',
-      fetch: fetcher,
-      retry: false,
-    });
+    const { fetcher, client } = inProcessClient();
     let screen = '';
     const stdout = fakeStdout(100, 30, (chunk) => {
       screen += chunk;
@@ -81,12 +61,7 @@ describe('runTui', () => {
     const stdin = new FakeStdin();
     const exit = runTui({
       client,
-      connection: {
-        baseUrl: 'http://emulator.test',
-        apiKey: 'run-key',
-        profile: null,
-        readOnly: false,
-      },
+      connection: { baseUrl: BASE_URL, apiKey: API_KEY, profile: null, readOnly: false },
       stdout,
       stdin: stdin as unknown as NodeJS.ReadStream,
       fetch: fetcher,

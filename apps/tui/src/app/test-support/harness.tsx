@@ -57,21 +57,29 @@ export type AppHarness = Disposable & {
   ): Promise<string>;
 };
 
-/**
- * The real App, the real client and the emulator in-process (no mocks): the client's fetch
- * goes straight to the emulator's Hono app.
- */
-export function startApp(options: HarnessOptions = {}): AppHarness {
-  const emulator =
-    options.emulator ??
-    createEmulator({ accounts: [API_KEY], dataset: options.dataset ?? 'demo', seed: 1 });
+/** The real client, its fetch going straight to an in-process emulator's Hono app. */
+export function inProcessClient(
+  emulator: Emulator = createEmulator({ accounts: [API_KEY], dataset: 'demo', seed: 1 }),
+): { emulator: Emulator; fetcher: typeof fetch; client: AmberfloClient } {
   const fetcher: typeof fetch = async (input, init) => emulator.fetch(new Request(input, init));
-  const client: AmberfloClient = createAmberfloClient({
+  const client = createAmberfloClient({
     apiKey: API_KEY,
     baseUrl: BASE_URL,
     fetch: fetcher,
     retry: false,
   });
+  return { emulator, fetcher, client };
+}
+
+/**
+ * The real App, the real client and the emulator in-process (no mocks): the client's fetch
+ * goes straight to the emulator's Hono app.
+ */
+export function startApp(options: HarnessOptions = {}): AppHarness {
+  const { emulator, fetcher, client } = inProcessClient(
+    options.emulator ??
+      createEmulator({ accounts: [API_KEY], dataset: options.dataset ?? 'demo', seed: 1 }),
+  );
   const connection: Connection = {
     baseUrl: BASE_URL,
     apiKey: API_KEY,
