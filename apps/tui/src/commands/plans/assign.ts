@@ -15,7 +15,7 @@ export const plansAssign: Command = {
   optionHelp: [
     '  --customer ID          the customer (required)',
     '  --plan PLAN            product or pricing plan id (required)',
-    '  --start DATE           start, YYYY-MM-DD (UTC midnight) or ISO 8601 with a zone',
+    '  --start DATE           start, YYYY-MM-DD (local midnight; TZ is honoured) or ISO 8601 with a zone',
     '  --body FILE|-          JSON body from a file or stdin; flags override it',
     JSON_HELP,
   ],

@@ -21,7 +21,7 @@ export const prepaidCreate: Command = {
     '  --customer ID          the customer (required)',
     '  --amount AMOUNT        e.g. 500 or 1,234.56, exact for the currency (required)',
     '  --currency CODE        ISO 4217 code (default USD)',
-    '  --expires DATE         expiration, YYYY-MM-DD (UTC midnight) or ISO 8601 with a zone',
+    '  --expires DATE         expiration, YYYY-MM-DD (local midnight; TZ is honoured) or ISO 8601 with a zone',
     '  --body FILE|-          JSON body from a file or stdin; flags override it',
     JSON_HELP,
   ],
