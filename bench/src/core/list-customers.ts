@@ -58,7 +58,7 @@ export async function timeListCustomers(
     if (list.length !== count) throw new Error(`expected ${count} customers, got ${list.length}`);
   };
   const many = z.array(Customer);
-  const compiled = z.compile(z.array(Customer), { strict: true });
+  const compiled = z.compile(many, { strict: true });
   const http = await compare(
     [
       {

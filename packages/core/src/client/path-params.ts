@@ -10,8 +10,3 @@ export const CustomerIdParam = z.string().check(
   z.maxLength(256),
   z.refine((id) => id !== '.' && id !== '..', 'must not be "." or ".."'),
 );
-
-/** One path segment, encoded. */
-export function segment(value: string): string {
-  return encodeURIComponent(value);
-}

@@ -1,4 +1,4 @@
-import { pow10, scaleUp } from './decimal.js';
+import { scaleUp } from './decimal.js';
 import { CurrencyMismatchError } from './errors.js';
 import { parseFactor } from './factor.js';
 import { currencyCode, fromDecimal, type Money } from './money.js';
@@ -42,7 +42,7 @@ export function sum(list: Iterable<Money>, currency?: string): Money {
     if (m.scale > scale) scale = m.scale;
   }
   let total = 0n;
-  for (const m of items) total += m.amount * pow10(scale - m.scale);
+  for (const m of items) total += scaleUp(m.amount, m.scale, scale);
   return fromDecimal({ amount: total, scale }, code);
 }
 

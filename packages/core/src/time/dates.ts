@@ -2,12 +2,6 @@ import { DateParseError } from './date-parse-error.js';
 import { parseIsoParts, wallClockAsUtc } from './iso.js';
 import { millisToSeconds, secondsToMillis, type UnixMillis, type UnixSeconds } from './units.js';
 
-function validTime(d: Date, label: string): number {
-  const t = d instanceof Date ? d.getTime() : Number.NaN;
-  if (Number.isNaN(t)) throw new RangeError(`${label} is not a valid Date`);
-  return t;
-}
-
 /** The Date at a Unix-milliseconds instant. */
 export function millisToDate(ms: UnixMillis): Date {
   return new Date(ms);
@@ -20,7 +14,9 @@ export function secondsToDate(s: UnixSeconds): Date {
 
 /** A Date's instant in Unix milliseconds. Throws a RangeError for an Invalid Date. */
 export function dateToMillis(d: Date): UnixMillis {
-  return validTime(d, 'date') as UnixMillis;
+  const t = d instanceof Date ? d.getTime() : Number.NaN;
+  if (Number.isNaN(t)) throw new RangeError('date is not a valid Date');
+  return t as UnixMillis;
 }
 
 /** A Date's instant in Unix seconds (sub-second part dropped). Throws for an Invalid Date. */

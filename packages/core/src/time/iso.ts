@@ -52,7 +52,8 @@ export function parseIsoParts(input: string): IsoParts {
 }
 
 // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-function utcMidnight(year: number, month: number, day: number): number {
+/** Epoch ms of a calendar day's UTC midnight (`month` 1–12). */
+export function utcMidnight(year: number, month: number, day: number): number {
   return new Date(0).setUTCFullYear(year, month - 1, day);
 }
 

@@ -1,3 +1,5 @@
+import { utcMidnight } from './iso.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
@@ -22,7 +24,7 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const p of wallClockFormat(timeZone).formatToParts(epochMs)) parts[p.type] = Number(p.value);
-  const wall = new Date(0).setUTCFullYear(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1);
+  const wall = utcMidnight(parts.year ?? 0, parts.month ?? 1, parts.day ?? 1);
   const wallMs =
     wall + (((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) * 60 + (parts.second ?? 0)) * 1000;
   return wallMs - (epochMs - (((epochMs % 1000) + 1000) % 1000));

@@ -2,7 +2,7 @@ import { Customer, CustomerRequest } from '../../schemas/index.js';
 import { CustomerList } from '../../schemas/lists.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
-import { CustomerIdParam, segment } from '../path-params.js';
+import { CustomerIdParam } from '../path-params.js';
 import { validateRequest } from '../validate.js';
 
 /** `client.customers`: one method per customer operation of the spec. */
@@ -25,7 +25,7 @@ export type CustomersApi = {
 function idPath(http: Http, method: 'GET' | 'DELETE', customerId: string): string {
   const template = http.context(method, '/customers/{customerId}');
   const id = validateRequest(CustomerIdParam, customerId, template);
-  return `/customers/${segment(id)}`;
+  return `/customers/${encodeURIComponent(id)}`;
 }
 
 export function customersApi(http: Http): CustomersApi {
