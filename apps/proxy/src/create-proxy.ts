@@ -25,6 +25,8 @@ import { type ProxyEnv, sendError } from './routes/context.js';
 import type { RouteDeps } from './routes/deps.js';
 import { createFastRead, type FastRead } from './routes/fast-read.js';
 import { mountOpsRoutes } from './routes/ops-routes.js';
+import { internalErrorReply } from './routes/reply.js';
+import { sendReply } from './routes/upstream-answer.js';
 import type { UpstreamTransport } from './upstream/transport.js';
 import { createUpstreamClient, type UpstreamOptions } from './upstream/upstream-client.js';
 import { createUpstreamKind } from './upstream/upstream-kind.js';
@@ -169,19 +171,7 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
   });
   mountApiRoutes(app, deps);
   app.notFound((c) => sendError(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => {
-    logger.error('unhandled error', {
-      requestId: c.get('requestId'),
-      error: error.name,
-      message: error.message,
-    });
-    return sendError(
-      c,
-      500,
-      'INTERNAL',
-      'Internal proxy error; quote the request id to the operator',
-    );
-  });
+  app.onError((error, c) => sendReply(c, internalErrorReply(error, c.get('requestId'), logger)));
 
   return {
     app,

@@ -20,7 +20,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
 });
 
 /** The request id rule of hono/request-id: word characters, `-` and `=`, bounded length. */
-export const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
+const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
+
+/** The caller's `X-Request-Id` if well-formed, else a fresh UUID. */
+export function requestIdFor(presented: string | undefined): string {
+  return presented !== undefined && WELL_FORMED_ID.test(presented)
+    ? presented
+    : crypto.randomUUID();
+}
 
 export type ServerTimingName = 'auth' | 'cache' | 'upstream';
 
@@ -42,9 +49,7 @@ export type FrameVariables = { frame: Frame; requestId: string };
  */
 export function frame(): MiddlewareHandler<{ Variables: FrameVariables }> {
   return async function frame(c, next) {
-    const presented = requestHeader(c, 'x-request-id');
-    const requestId =
-      presented !== undefined && WELL_FORMED_ID.test(presented) ? presented : crypto.randomUUID();
+    const requestId = requestIdFor(requestHeader(c, 'x-request-id'));
     c.set('frame', { requestId, timings: {}, headers: {} });
     c.set('requestId', requestId);
     await next();

@@ -2,16 +2,13 @@ import { authorize } from '../auth/authenticate.js';
 import { extractKey } from '../auth/extract-key.js';
 import type { CacheKeys } from '../cache/cache-policy.js';
 import type { CachedEntry } from '../cache/cache-store.js';
-import {
-  type Frame,
-  SECURITY_PAIRS,
-  serverTiming,
-  WELL_FORMED_ID,
-} from '../observability/frame.js';
+import { logRequest } from '../observability/access-log.js';
+import { type Frame, requestIdFor, SECURITY_PAIRS, serverTiming } from '../observability/frame.js';
+import { rateLimitHeaders } from '../rate-limit/rate-limiter.js';
 import type { RouteDeps } from './deps.js';
 import { OPERATIONS, type Operation } from './operations.js';
-import { readThrough } from './read-through.js';
-import { errorReply, type Reply } from './reply.js';
+import { readThrough, wantsNoCache } from './read-through.js';
+import { internalErrorReply, type Reply } from './reply.js';
 
 /** A response built without Hono: headers as `[name, value, …]`, the body encoded once. */
 export type FastAnswer = {
@@ -66,7 +63,7 @@ type Trace = {
   readonly route: string;
   readonly caller: string;
   readonly started: number;
-  readonly rateHeaders: readonly string[];
+  readonly rateHeaders: Readonly<Record<string, string>> | undefined;
 };
 
 /**
@@ -89,25 +86,27 @@ export function createFastRead(deps: RouteDeps): FastRead {
 
   /** Headers in the app's order: security, request id, rate limit, the reply's, timing. */
   const frameHeaders = (trace: Trace, reply: Reply, timings: Frame['timings']): string[] => {
-    const headers = [...SECURITY_PAIRS, 'x-request-id', trace.requestId, ...trace.rateHeaders];
+    const headers = [...SECURITY_PAIRS, 'x-request-id', trace.requestId];
+    const { rateHeaders } = trace;
+    if (rateHeaders) for (const name in rateHeaders) headers.push(name, rateHeaders[name]!);
     for (const name in reply.headers) headers.push(name, reply.headers[name]!);
     const timing = serverTiming(timings);
     if (timing) headers.push('server-timing', timing);
     return headers;
   };
-  const log = (trace: Trace, status: number, cacheResult?: string, upstreamMs?: number) => {
-    metrics.request(trace.route, 'GET', status);
-    logger.info('request', {
-      requestId: trace.requestId,
-      method: 'GET',
-      route: trace.route,
+  const log = (trace: Trace, status: number, cacheResult?: string, upstreamMs?: number) =>
+    logRequest(
+      logger,
+      metrics,
+      trace.requestId,
+      'GET',
+      trace.route,
       status,
-      cache: cacheResult,
-      upstreamMs: upstreamMs === undefined ? undefined : Math.round(upstreamMs * 100) / 100,
-      ms: Math.round((performance.now() - trace.started) * 100) / 100,
-      caller: trace.caller,
-    });
-  };
+      trace.started,
+      cacheResult,
+      upstreamMs,
+      trace.caller,
+    );
 
   return (method, url, header) => {
     if (method !== 'GET' || !keys) return undefined;
@@ -128,33 +127,21 @@ export function createFastRead(deps: RouteDeps): FastRead {
     // As in the app, the rate limit before any cache lookup. A refusal goes to the app (429),
     // having taken nothing.
     const limit = key.limit ?? deps.defaultLimit;
-    let rateHeaders: string[] = [];
+    let rateHeaders: Record<string, string> | undefined;
     if (limit && limiter) {
       const decision = limiter.consumeIfAllowed?.(key.hash, limit);
       if (!decision) return undefined;
-      rateHeaders = [
-        'ratelimit-limit',
-        String(decision.limit),
-        'ratelimit-remaining',
-        String(decision.remaining),
-        'ratelimit-reset',
-        String(Math.max(0, Math.ceil(decision.resetMs / 1000))),
-      ];
+      rateHeaders = rateLimitHeaders(decision);
     }
 
     const lookup = performance.now();
-    const cacheControl = header('cache-control');
-    const noCache = cacheControl !== undefined && /no-cache/i.test(cacheControl);
+    const noCache = wantsNoCache(header('cache-control'));
     const policy = deps.policies[route.op.cache!];
     const fresh = cache && !noCache ? cache.peekFresh(route.key, policy) : undefined;
     const hit = fresh?.status === 200 && fresh.body !== '' ? fresh : undefined;
     const looked = performance.now();
 
-    const presentedId = header('x-request-id');
-    const requestId =
-      presentedId !== undefined && WELL_FORMED_ID.test(presentedId)
-        ? presentedId
-        : crypto.randomUUID();
+    const requestId = requestIdFor(header('x-request-id'));
     const trace: Trace = { requestId, route: route.op.id, caller: key.name, started, rateHeaders };
 
     if (hit && cache) {
@@ -201,17 +188,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       },
       (error: unknown) => {
         // As the app's onError: one error line, and a 500 that names the request id.
-        logger.error('unhandled error', {
-          requestId,
-          error: error instanceof Error ? error.name : 'unknown',
-          message: error instanceof Error ? error.message : String(error),
-        });
-        const reply = errorReply(
-          requestId,
-          500,
-          'INTERNAL',
-          'Internal proxy error; quote the request id to the operator',
-        );
+        const reply = internalErrorReply(error, requestId, logger);
         log(trace, 500);
         return {
           status: 500,

@@ -2,7 +2,7 @@ import { requestHeader } from '../observability/request-header.js';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
 import type { Operation } from './operations.js';
-import { readThrough } from './read-through.js';
+import { readThrough, wantsNoCache } from './read-through.js';
 import { sendReply } from './upstream-answer.js';
 
 const INVOICES = '/payments-billing-customer-product-invoice';
@@ -56,7 +56,7 @@ export async function handleRead(
       key,
       path,
       requestId: c.get('requestId'),
-      noCache: /no-cache/i.test(requestHeader(c, 'cache-control') ?? ''),
+      noCache: wantsNoCache(requestHeader(c, 'cache-control')),
       timings: c.get('frame').timings,
       defer: deferFor(c),
     },

@@ -20,6 +20,12 @@ export type ReadRequest = {
   readonly defer: (p: Promise<unknown>) => void;
 };
 
+const NO_CACHE = /no-cache/i;
+
+/** Whether a `Cache-Control` request header asks to skip the cache (`no-cache`). */
+export const wantsNoCache = (cacheControl: string | undefined): boolean =>
+  cacheControl !== undefined && NO_CACHE.test(cacheControl);
+
 /** The reply with what the access log records. */
 export type ReadResult = {
   readonly reply: Reply;

@@ -88,6 +88,24 @@ export function upstreamReply(
   );
 }
 
+/**
+ * An error nothing else handled: one error line, and a 500 that names the request id (the
+ * app's `onError` and the Node fast path).
+ */
+export function internalErrorReply(error: unknown, requestId: string, logger: Logger): Reply {
+  logger.error('unhandled error', {
+    requestId,
+    error: error instanceof Error ? error.name : 'unknown',
+    message: error instanceof Error ? error.message : String(error),
+  });
+  return errorReply(
+    requestId,
+    500,
+    'INTERNAL',
+    'Internal proxy error; quote the request id to the operator',
+  );
+}
+
 /** 504 for a timeout, 502 for anything else that kept upstream from answering; rethrows the rest. */
 export function failureReply(
   error: unknown,
