@@ -10,7 +10,7 @@ export type DemoInfo = {
 };
 
 /** The ready-made command that lists customers through the proxy with the demo key. */
-export function curlLine(info: Pick<DemoInfo, 'proxy' | 'key'>): string {
+function curlLine(info: Pick<DemoInfo, 'proxy' | 'key'>): string {
   return `curl -H 'Authorization: Bearer ${info.key}' ${info.proxy.url}/customers`;
 }
 

@@ -25,6 +25,7 @@ async function heapFor(n: number) {
   await (await emulator.fetch('/customers', { headers })).arrayBuffer();
   gc();
   const warm = process.memoryUsage().heapUsed - before;
+  // A use after the last gc(), so the emulator cannot be collected before it is measured.
   emulator.snapshot();
   return { loaded, warm };
 }

@@ -24,6 +24,7 @@ import {
   StrictPlanAssignment,
   StrictPrepaidOrder,
 } from './emulator/strict-schemas.js';
+import { until } from './emulator/test-support.js';
 import type { EmulatorOptions } from './emulator/types.js';
 import {
   acmeCustomer,
@@ -246,9 +247,7 @@ describe.each(MODES)('core client against the emulator (%s)', (mode) => {
       await using ctx = await setup(mode, { faults: [{ hang: true }] });
       const controller = new AbortController();
       const pending = ctx.client.customers.list({ signal: controller.signal });
-      const deadline = Date.now() + 5000;
-      while (ctx.emulator.requests().length === 0 && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 5));
+      await until(() => ctx.emulator.requests().length > 0);
       controller.abort();
       await expect(pending).rejects.toBeInstanceOf(AbortError);
     });

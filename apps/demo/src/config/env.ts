@@ -8,7 +8,7 @@ const text = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 /** The environment variables the demo reads, and nothing else. */
-export const DemoEnvSchema = z.object({
+const DemoEnvSchema = z.object({
   AMBERKIT_EMULATOR_PORT: text,
   AMBERKIT_PROXY_PORT: text,
   PORT: text,

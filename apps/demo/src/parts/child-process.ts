@@ -24,6 +24,9 @@ export type Part = {
 
 const TAIL_LINES = 20;
 
+/** How long a starting part gets to print the line that says it is ready. */
+export const READY_TIMEOUT_MS = 15_000;
+
 export type SpawnPartOptions = {
   name: string;
   bin: string;

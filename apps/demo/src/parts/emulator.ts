@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { resolveBin } from './bins.js';
-import { type Part, spawnPart } from './child-process.js';
+import { type Part, READY_TIMEOUT_MS, spawnPart } from './child-process.js';
 import { PartFailedError } from './part-failed-error.js';
 
 /** The Amberflo key of the emulator's one account (its documented default). */
-export const EMULATOR_KEY = 'emulator-key';
+const EMULATOR_KEY = 'emulator-key';
 
 export type RunningEmulator = {
   readonly part: Part;
@@ -20,7 +20,6 @@ export async function startEmulator(options: {
   port: number;
   env: Record<string, string | undefined>;
   logDir: string;
-  timeoutMs?: number;
   /** Called with the process as soon as it is spawned, so it can be stopped on any path. */
   onSpawn?: (part: Part) => void;
 }): Promise<RunningEmulator> {
@@ -42,7 +41,7 @@ export async function startEmulator(options: {
   });
   options.onSpawn?.(part);
   try {
-    const [url] = await part.waitForLine(/^https?:\/\/\S+$/, options.timeoutMs ?? 15_000);
+    const [url] = await part.waitForLine(/^https?:\/\/\S+$/, READY_TIMEOUT_MS);
     return { part, url, apiKey: EMULATOR_KEY };
   } catch (error) {
     await part.stop(2_000);

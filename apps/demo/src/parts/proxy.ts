@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { resolveBin } from './bins.js';
-import { type Part, spawnPart } from './child-process.js';
+import { type Part, READY_TIMEOUT_MS, spawnPart } from './child-process.js';
 import type { DemoKey } from './demo-key.js';
 import { PartFailedError } from './part-failed-error.js';
 
@@ -26,7 +26,6 @@ export async function startProxy(options: {
   key: DemoKey;
   env: Record<string, string | undefined>;
   logDir: string;
-  timeoutMs?: number;
   /** Called with the process as soon as it is spawned, so it can be stopped on any path. */
   onSpawn?: (part: Part) => void;
 }): Promise<RunningProxy> {
@@ -51,7 +50,7 @@ export async function startProxy(options: {
   try {
     const match = await part.waitForLine(
       /"msg":"listening".*"url":"(https?:\/\/[^"]+)"/,
-      options.timeoutMs ?? 15_000,
+      READY_TIMEOUT_MS,
     );
     return { part, url: match[1]! };
   } catch (error) {

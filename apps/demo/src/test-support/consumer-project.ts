@@ -45,7 +45,7 @@ try {
 `;
 
 /** tsconfig for each module resolution the consumer test checks. */
-export const TSCONFIGS = {
+const TSCONFIGS = {
   nodenext: { module: 'nodenext', moduleResolution: 'nodenext' },
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
 } as const;

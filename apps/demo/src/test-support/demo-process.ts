@@ -128,7 +128,7 @@ export async function poll(
 }
 
 /** Whether a process is running (a zombie awaiting its parent counts as ended). */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {

@@ -5,7 +5,7 @@ import type { FaultRule } from './types.js';
 const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 
 /** Strict on purpose: a typo such as `lantency` is a 400, not a silently ignored rule. */
-export const FaultRuleSchema = z.strictObject({
+const FaultRuleSchema = z.strictObject({
   method: z.optional(
     z.pipe(
       z.string().check(z.regex(/^[A-Za-z]+$/, 'must be an HTTP method such as GET')),

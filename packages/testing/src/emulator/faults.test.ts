@@ -1,15 +1,7 @@
 import { ErrorResponse } from '@amberkit/core/schemas';
 import { describe, expect, test } from 'vitest';
 import { createEmulator } from './create-emulator.js';
-import { KEY, MODES, openHarness } from './test-support.js';
-
-const until = async (check: () => boolean, ms = 5000) => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-};
+import { KEY, MODES, openHarness, until } from './test-support.js';
 
 describe.each(MODES)('fault injection (%s)', (mode) => {
   test('a status rule answers with that status as an ErrorResponse', async () => {
@@ -133,7 +125,7 @@ describe('hangs and close', () => {
     const emulator = createEmulator({ accounts: [KEY], faults: [{ hang: true }] });
     const hung = emulator.fetch('/customers', { headers: { 'x-api-key': KEY } });
     hung.catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => emulator.requests().length > 0);
     await emulator.close();
     await expect(hung).rejects.toBeInstanceOf(TypeError);
   });

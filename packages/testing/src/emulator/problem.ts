@@ -29,6 +29,13 @@ export function jsonResponse(
   return new Response(body, { status, headers: headers ? { ...base, ...headers } : base });
 }
 
+/** A body's `customerId` names no customer of the account: 404, the field as the issue. */
+export function unknownBodyCustomer(customerId: string): HttpProblem {
+  return new HttpProblem(404, 'NOT_FOUND', `Customer ${JSON.stringify(customerId)} not found`, [
+    { path: 'customerId', message: 'no such customer' },
+  ]);
+}
+
 export function problemResponse(requestId: string, problem: HttpProblem): Response {
   const body: Record<string, unknown> = { message: problem.message, code: problem.code };
   if (problem.issues) body.issues = problem.issues;

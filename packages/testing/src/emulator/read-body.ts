@@ -51,7 +51,7 @@ function depthOf(value: unknown): number {
 }
 
 /** Parses JSON text into a value, answering 400 for empty, malformed or too deep input. */
-export function parseJsonText(text: string): unknown {
+function parseJsonText(text: string): unknown {
   if (text.trim() === '') throw invalid('(body)', 'the body is empty; send a JSON object');
   let value: unknown;
   try {

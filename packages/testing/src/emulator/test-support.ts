@@ -13,6 +13,15 @@ export function steppingClock(start = 1_718_153_645_993, stepMs = 1000): () => n
   };
 }
 
+/** Polls `check` (every macrotask) until it holds; throws after `ms`. */
+export async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met before the deadline');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 export type CallInit = Omit<RequestInit, 'body'> & {
   key?: string | null;
   json?: unknown;

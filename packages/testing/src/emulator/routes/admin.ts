@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DATASET_NAMES } from '../../fixtures/datasets.js';
 import { FaultRulesBody } from '../fault-rules.js';
-import { HttpProblem, jsonResponse } from '../problem.js';
+import { HttpProblem, jsonResponse, unknownBodyCustomer } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorContext, EmulatorState } from '../state.js';
@@ -58,14 +58,7 @@ export function registerAdminRoutes(app: EmulatorApp, state: EmulatorState): voi
     POST: async (c) => {
       const body = await readJsonBody(c.req.raw, AddInvoicesBody);
       const account = adminAccount(c, state);
-      if (!account.getCustomer(body.customerId)) {
-        throw new HttpProblem(
-          404,
-          'NOT_FOUND',
-          `Customer ${JSON.stringify(body.customerId)} not found`,
-          [{ path: 'customerId', message: 'no such customer' }],
-        );
-      }
+      if (!account.getCustomer(body.customerId)) throw unknownBodyCustomer(body.customerId);
       const nowSeconds = Math.floor(state.clock() / 1000);
       const stored = completeInvoices(body, account, nowSeconds, () => state.nextId('inv'));
       for (const invoice of stored) account.addInvoice(invoice);

@@ -1,6 +1,6 @@
 import { type PricingPlanAssignment, PricingPlanAssignmentRequest } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
-import { HttpProblem, jsonResponse } from '../problem.js';
+import { jsonResponse, unknownBodyCustomer } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorState } from '../state.js';
@@ -17,14 +17,7 @@ export function registerPlanAssignmentRoutes(app: EmulatorApp, state: EmulatorSt
     POST: async (c) => {
       const body = await readJsonBody(c.req.raw, PlanBody);
       const account = c.get('account');
-      if (!account.getCustomer(body.customerId)) {
-        throw new HttpProblem(
-          404,
-          'NOT_FOUND',
-          `Customer ${JSON.stringify(body.customerId)} not found`,
-          [{ path: 'customerId', message: 'no such customer' }],
-        );
-      }
+      if (!account.getCustomer(body.customerId)) throw unknownBodyCustomer(body.customerId);
       const assignment: PricingPlanAssignment = {
         ...body,
         startTime: body.startTime ?? state.clock(),

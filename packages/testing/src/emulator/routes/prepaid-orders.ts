@@ -1,6 +1,6 @@
 import { type PrepaidOrder, PrepaidOrderRequest } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
-import { HttpProblem, jsonResponse } from '../problem.js';
+import { jsonResponse, unknownBodyCustomer } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorState } from '../state.js';
@@ -21,14 +21,7 @@ export function registerPrepaidOrderRoutes(app: EmulatorApp, state: EmulatorStat
         ...body
       } = await readJsonBody(c.req.raw, PrepaidBody);
       const account = c.get('account');
-      if (!account.getCustomer(body.customerId)) {
-        throw new HttpProblem(
-          404,
-          'NOT_FOUND',
-          `Customer ${JSON.stringify(body.customerId)} not found`,
-          [{ path: 'customerId', message: 'no such customer' }],
-        );
-      }
+      if (!account.getCustomer(body.customerId)) throw unknownBodyCustomer(body.customerId);
       const order: PrepaidOrder = {
         orderId: state.nextId('order'),
         ...body,
