@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { runTui } from './run.js';
 import { FakeStdin, fakeStdout } from './test-support/fake-terminal.js';
 import { API_KEY, BASE_URL, inProcessClient } from './test-support/harness.js';
-import { waitUntil } from './test-support/wait-until.js';
+import { effectsSettled, waitUntil } from './test-support/wait-until.js';
 
 const ENTER = '\u001b[?1049h';
 const LEAVE = '\u001b[?1049l';
@@ -34,7 +34,7 @@ describe('runTui', () => {
     await waitUntil(() => writes.some((w) => w.includes('33 of 33')), 'the customers list');
     expect(crashHandlers()).toBe(before + 2);
     // Let the list's key handlers subscribe (React runs effects after drawing).
-    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await effectsSettled();
     // A burst, as a terminal sends fast keys: each must act on the screen the last one left.
     stdin.press('jj\r');
     await waitUntil(
@@ -67,7 +67,7 @@ describe('runTui', () => {
       fetch: fetcher,
     });
     await waitUntil(() => screen.includes('33 of 33'), 'the customers list');
-    for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await effectsSettled();
     // Two reads in one tick, as a starved process finds keys typed 200 ms apart: `n` opens
     // the form, whose input has not subscribed yet; the `q` is meant for it, not for quitting.
     stdin.press('n');

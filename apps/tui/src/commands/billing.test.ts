@@ -3,18 +3,15 @@ import { join } from 'node:path';
 import type { InvoiceStatus } from '@amberkit/core/schemas';
 import { buildCustomer } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
-import { API_KEY, sharedEmulatorEnv } from './test-support/emulator-env.js';
+import { API_KEY, sharedEmulatorEnv, writeRequests } from './test-support/emulator-env.js';
 import { runCli } from './test-support/run-cli.js';
 import { tempDir } from './test-support/temp-dir.js';
 
 const shared = sharedEmulatorEnv();
 
-const cli = (args: string[], input?: string) =>
-  runCli(args, { env: shared().env, ...(input === undefined ? {} : { input }) });
-const writes = () =>
-  shared()
-    .emulator.requests()
-    .filter((r) => r.method !== 'GET');
+const cli = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
+  runCli(args, { ...options, env: { ...shared().env, ...options.env } });
+const writes = () => writeRequests(shared().emulator);
 
 describe('amberkit invoices / prepaid / plans (as a process)', () => {
   test('invoices list --json is the customer’s invoices; the table totals per currency', async () => {
@@ -114,7 +111,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
   });
 
   test('a typed day is that day where the person is, as in the UI (TZ honoured)', async () => {
-    const result = await runCli(
+    const result = await cli(
       [
         'prepaid',
         'create',
@@ -125,7 +122,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
         '--expires',
         '2027-01-01',
       ],
-      { env: { ...shared().env, TZ: 'America/New_York' } },
+      { env: { TZ: 'America/New_York' } },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -137,7 +134,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
 
   test('prepaid create --body - (stdin); an unknown customer is an API error', async () => {
     const body = JSON.stringify({ customerId: 'customer-123456', amount: 500 });
-    const result = await cli(['prepaid', 'create', '--body', '-', '--json'], body);
+    const result = await cli(['prepaid', 'create', '--body', '-', '--json'], { input: body });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ amount: 500, currency: 'USD' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { API_KEY, sharedEmulatorEnv } from './test-support/emulator-env.js';
+import { API_KEY, sharedEmulatorEnv, writeRequests } from './test-support/emulator-env.js';
 import { runCli } from './test-support/run-cli.js';
 
 const shared = sharedEmulatorEnv();
@@ -10,10 +10,7 @@ const customer = (id: string) =>
   shared()
     .emulator.snapshot()
     .customers.find((c) => c.customerId === id);
-const writes = () =>
-  shared()
-    .emulator.requests()
-    .filter((r) => r.method !== 'GET');
+const writes = () => writeRequests(shared().emulator);
 
 describe('amberkit customers (as a process, against the emulator over TCP)', () => {
   test('list --json prints one JSON document: the account’s customers', async () => {

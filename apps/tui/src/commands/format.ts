@@ -1,8 +1,8 @@
 import { format, fromApiAmount, isKnownCurrency } from '@amberkit/core/money';
 import { formatDate } from '@amberkit/core/time';
 
-/** The zone of the machine (TZ honoured), since a person reads these dates locally. */
-const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** The zone of the machine (TZ honoured): dates are read and shown as a person there means them. */
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A date (optionally with the time) in the local zone; `-` when absent or unreadable. */
 export function showDate(value: Date | undefined, withTime = false): string {

@@ -3,7 +3,7 @@ import { parseCommandArgs } from './args.js';
 import { EXIT } from './exit-code.js';
 import { globalHelp } from './help.js';
 import { type CliIO, writeLine } from './io.js';
-import { CONNECTION_OPTIONS, connectionFrom } from './run-command.js';
+import { CONNECTION_OPTIONS, connectionFrom, HELP_OPTION } from './run-command.js';
 
 /** Starts the terminal UI for a resolved connection and returns its exit code. */
 export type StartInteractive = (connection: Connection) => Promise<number>;
@@ -30,7 +30,7 @@ export async function interactive(
 ): Promise<number> {
   const options = {
     ...CONNECTION_OPTIONS,
-    help: { type: 'boolean', short: 'h' },
+    ...HELP_OPTION,
     version: { type: 'boolean', short: 'v' },
   } as const;
   const args = parseCommandArgs(globals, options, { command: '', positionals: [] });

@@ -1,6 +1,7 @@
 import { parseAmount, toApiAmount } from '@amberkit/core/money';
 import { parseDateInput } from '@amberkit/core/time';
 import { UsageError } from './errors.js';
+import { localZone } from './format.js';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -12,9 +13,6 @@ export function amountFlag(text: string, currency: string): number {
     throw new UsageError(`--amount: ${reason(error)}`);
   }
 }
-
-/** The machine's zone (TZ honoured): the zone output dates are shown in, too. */
-const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * A date flag as Unix milliseconds: `YYYY-MM-DD` is midnight in the local zone (as the UI

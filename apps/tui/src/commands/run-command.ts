@@ -14,7 +14,8 @@ export const CONNECTION_OPTIONS = {
   'read-only': { type: 'boolean' },
 } as const satisfies OptionSpec;
 
-const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies OptionSpec;
+/** `--help` / `-h`, which every command and the bare UI accept. */
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const satisfies OptionSpec;
 
 /**
  * Parses a command's flags strictly, prints its help on `--help`, resolves the connection,

@@ -1,12 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createEmulator, type EmulatorServer } from '@amberkit/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CLI_PATH } from '../../commands/test-support/run-cli.js';
 import { Tmux } from './tmux.js';
 
-const repo = fileURLToPath(new URL('../../../../../', import.meta.url));
-const bin = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 const KEY = 'e2e-key';
 
 const emulator = createEmulator({ accounts: [KEY], dataset: 'demo', seed: 1 });
@@ -15,19 +11,9 @@ let server: EmulatorServer | undefined;
 
 beforeAll(async () => {
   Tmux.assertInstalled();
-  // The test drives what gets published: the built bin (turbo's cache makes this cheap).
-  const build = spawnSync(
-    'pnpm',
-    ['exec', 'turbo', 'run', 'build', '--filter=@amberkit/tui...', '--output-logs=errors-only'],
-    {
-      cwd: repo,
-      encoding: 'utf8',
-    },
-  );
-  if (build.status !== 0 || !existsSync(bin))
-    throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  // The test drives what gets published: the built bin (vitest.global-setup.ts builds it).
   server = await emulator.listen({ host: '127.0.0.1' });
-}, 180_000);
+});
 
 afterAll(async () => {
   tmux.kill();
@@ -54,7 +40,7 @@ function amberkit(env: string[], ci: 'false' | 'unset' = 'false'): string[] {
     'TERM=xterm-256color',
     ...env,
     'node',
-    bin,
+    CLI_PATH,
     '--base-url',
     server.url,
     '--api-key',

@@ -5,6 +5,7 @@ import { render } from 'ink-testing-library';
 import type { Connection } from '../../config/index.js';
 import { App } from '../app.js';
 import type { View } from '../hooks/use-view-stack.js';
+import { effectsSettled } from './wait-until.js';
 
 export const KEYS = {
   enter: '\r',
@@ -34,6 +35,13 @@ export type HarnessOptions = {
   /** Reuse an emulator (already loaded with data). */
   readonly emulator?: Emulator;
 };
+
+/** The views a person passes to reach customer `id` from the list, then `above` on top. */
+export const atCustomer = (id: string, ...above: View[]): View[] => [
+  { kind: 'customers' },
+  { kind: 'customer', id },
+  ...above,
+];
 
 /** Resizes ink-testing-library's fake stdout and tells Ink, as a terminal would. */
 export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
@@ -119,10 +127,7 @@ export function startApp(options: HarnessOptions = {}): AppHarness {
       for (;;) {
         const current = frame();
         if (test(current)) {
-          // React runs passive effects (the useInput subscriptions of what just mounted) a few
-          // event-loop turns after the frame is drawn; a key sent earlier would be lost.
-          for (let turn = 0; turn < 10; turn++)
-            await new Promise((resolve) => setImmediate(resolve));
+          await effectsSettled();
           return frame();
         }
         if (Date.now() > deadline) {

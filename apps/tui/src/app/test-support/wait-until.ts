@@ -11,3 +11,11 @@ export async function waitUntil(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * Lets React run passive effects (the useInput subscriptions of what just mounted): they run a
+ * few event-loop turns after the frame is drawn, and a key sent earlier would be lost.
+ */
+export async function effectsSettled(): Promise<void> {
+  for (let turn = 0; turn < 10; turn++) await new Promise((resolve) => setImmediate(resolve));
+}

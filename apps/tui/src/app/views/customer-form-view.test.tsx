@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { API_KEY, KEYS, startApp } from '../test-support/harness.js';
+import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
 
 type App = ReturnType<typeof startApp>;
 
@@ -116,10 +116,7 @@ describe('new customer form', () => {
 });
 
 describe('edit customer form', () => {
-  const atAcme = [
-    { kind: 'customers' } as const,
-    { kind: 'customer', id: 'customer-123456' } as const,
-  ];
+  const atAcme = atCustomer('customer-123456');
 
   test('sends the whole record and shows the change', async () => {
     using app = startApp({ initialView: atAcme });

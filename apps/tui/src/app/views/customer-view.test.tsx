@@ -1,11 +1,6 @@
 import { buildCustomer } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
-import { KEYS, startApp } from '../test-support/harness.js';
-
-const atCustomer = (id: string) => [
-  { kind: 'customers' } as const,
-  { kind: 'customer', id } as const,
-];
+import { atCustomer, KEYS, startApp } from '../test-support/harness.js';
 
 describe('customer view', () => {
   test('shows every field: address, traits, dates in the local zone and unknown upstream fields', async () => {

@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { API_KEY, KEYS, startApp } from '../test-support/harness.js';
+import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
 
-const atAcme = [
-  { kind: 'customers' } as const,
-  { kind: 'customer', id: 'customer-123456' } as const,
-];
+const atAcme = atCustomer('customer-123456');
 const hasAcme = (app: ReturnType<typeof startApp>) =>
   app.emulator
     .snapshot(API_KEY)

@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { API_KEY, KEYS, startApp } from '../test-support/harness.js';
+import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
 
-const atPlan = [
-  { kind: 'customers' } as const,
-  { kind: 'customer', id: 'customer-123456' } as const,
-  { kind: 'plan', customerId: 'customer-123456' } as const,
-];
+const atPlan = atCustomer('customer-123456', { kind: 'plan', customerId: 'customer-123456' });
 
 describe('plan assignment form', () => {
   test('needs a plan id', async () => {

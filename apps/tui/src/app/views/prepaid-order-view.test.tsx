@@ -1,12 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { API_KEY, KEYS, startApp } from '../test-support/harness.js';
+import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
 
 type App = ReturnType<typeof startApp>;
-const atPrepaid = [
-  { kind: 'customers' } as const,
-  { kind: 'customer', id: 'customer-123456' } as const,
-  { kind: 'prepaid', customerId: 'customer-123456' } as const,
-];
+const atPrepaid = atCustomer('customer-123456', { kind: 'prepaid', customerId: 'customer-123456' });
 
 async function fill(app: App, amount: string, currency: string, expiration: string) {
   await app.waitFor('> Amount');

@@ -57,9 +57,6 @@ export function sharedEmulatorEnv(): () => EmulatorEnv {
   };
 }
 
-/** Writes into the emulator since `since` (the request log), to prove nothing was sent. */
-export const writesSince = (emulator: Emulator, since: number) =>
-  emulator
-    .requests()
-    .slice(since)
-    .filter((entry) => entry.method !== 'GET');
+/** The emulator's logged requests that write (not GET), to prove nothing was sent. */
+export const writeRequests = (emulator: Emulator) =>
+  emulator.requests().filter((entry) => entry.method !== 'GET');
