@@ -241,7 +241,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         sum[1]! += result.rps * durationSec;
       });
       ctx.log(
-        `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+        `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
       );
       if (result.errors > 0 || result.non2xx > 0)
         throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);

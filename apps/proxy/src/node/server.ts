@@ -68,7 +68,6 @@ async function connectRedis(url: string, logger: Logger): Promise<RedisClientTyp
  * server drains, with `Connection: close`, as the app's responses get.
  */
 function writeFast(res: ServerResponse, answer: FastAnswer, draining: () => boolean): void {
-  answer.headers.push('content-length', String(answer.body.byteLength));
   if (draining()) answer.headers.push('connection', 'close');
   res.writeHead(answer.status, answer.headers);
   res.end(answer.body);

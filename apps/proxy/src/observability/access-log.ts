@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ProxyEnv } from '../routes/context.js';
-import type { Logger } from './logger.js';
+import { type Logger, type RequestLine, roundMs } from './logger.js';
 import type { Metrics } from './metrics.js';
 
 /**
@@ -20,16 +20,23 @@ export function logRequest(
   caller: string | undefined,
 ): void {
   metrics.request(route, method, status);
-  logger.info('request', {
+  const line: RequestLine = {
     requestId,
     method,
     route,
     status,
     cache,
-    upstreamMs: upstreamMs === undefined ? undefined : Math.round(upstreamMs * 100) / 100,
-    ms: Math.round((performance.now() - started) * 100) / 100,
+    upstreamMs,
+    ms: performance.now() - started,
     caller,
-  });
+  };
+  if (logger.request) logger.request(line);
+  else
+    logger.info('request', {
+      ...line,
+      upstreamMs: upstreamMs === undefined ? undefined : roundMs(upstreamMs),
+      ms: roundMs(line.ms),
+    });
 }
 
 /** One JSON line and one metric per request: route, status, cache result, upstream ms. */

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { AMBERFLO_KEY, createStack } from '../test/harness.js';
 import { findSecrets, transcript } from '../test/secret-scan.js';
+import { logRequest } from './access-log.js';
 import { createLogger, redact } from './logger.js';
+import { Metrics } from './metrics.js';
 
 describe('request ids, timing, logs and headers', () => {
   test('a well-formed X-Request-Id is kept, forwarded and logged; a malformed one is replaced', async () => {
@@ -67,7 +69,11 @@ describe('request ids, timing, logs and headers', () => {
     await using stack = await createStack();
     const res = await stack.call('/customers', { headers: { origin: 'https://app.example.com' } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('strict-transport-security')).toContain('max-age=');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
 
@@ -158,5 +164,63 @@ describe('no secret in any response or log line', () => {
     expect(redact('k=SECRET-123 and ak_abcdefghijklmnop', ['SECRET-123'])).toBe(
       'k=[redacted] and ak_[redacted]',
     );
+  });
+
+  test('the access line is JSON with every field, strings escaped and secrets masked in each', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ secrets: ['SECRET-123'], write: (l) => lines.push(l) });
+    const line = {
+      requestId: 'ak_abcdefghijklmnop',
+      method: 'GET',
+      route: 'getCustomerById',
+      status: 200,
+      cache: 'HIT',
+      upstreamMs: 12.3456,
+      ms: 0.126,
+      caller: 'team "a"\\ SECRET-123',
+    };
+    // Twice: the second line comes from the remembered literals.
+    logger.request!(line);
+    logger.request!({ ...line, cache: undefined, upstreamMs: undefined });
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first).toEqual({
+      time: expect.any(String),
+      level: 'info',
+      msg: 'request',
+      requestId: 'ak_[redacted]',
+      method: 'GET',
+      route: 'getCustomerById',
+      status: 200,
+      cache: 'HIT',
+      upstreamMs: 12.35,
+      ms: 0.13,
+      caller: 'team "a"\\ [redacted]',
+    });
+    expect(second).not.toHaveProperty('cache');
+    expect(second).not.toHaveProperty('upstreamMs');
+    expect(second.caller).toBe(first.caller);
+    expect(lines.join('\n')).not.toContain('SECRET-123');
+    // A logger without `request` gets the same fields through `info`.
+    const plain: string[] = [];
+    const base = createLogger({ write: (l) => plain.push(l) });
+    logRequest(
+      { ...base, request: undefined },
+      new Metrics(),
+      'id-1',
+      'GET',
+      'r',
+      200,
+      0,
+      undefined,
+      undefined,
+      'c',
+    );
+    expect(JSON.parse(plain[0]!)).toMatchObject({
+      msg: 'request',
+      requestId: 'id-1',
+      route: 'r',
+      status: 200,
+      caller: 'c',
+    });
   });
 });

@@ -21,9 +21,13 @@ export interface RateLimiter {
   consumeIfAllowed?(id: string, limit: RateLimit): RateDecision | undefined;
 }
 
+/** Seconds until the budget refills, as `RateLimit-Reset` gives it. */
+export const resetSeconds = (decision: RateDecision): string =>
+  String(Math.max(0, Math.ceil(decision.resetMs / 1000)));
+
 /** `RateLimit-*` headers (IETF draft) plus `Retry-After` when refused. */
 export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
-  const reset = String(Math.max(0, Math.ceil(decision.resetMs / 1000)));
+  const reset = resetSeconds(decision);
   const headers: Record<string, string> = {
     'ratelimit-limit': String(decision.limit),
     'ratelimit-remaining': String(decision.remaining),
@@ -31,4 +35,16 @@ export function rateLimitHeaders(decision: RateDecision): Record<string, string>
   };
   if (!decision.allowed) headers['retry-after'] = reset === '0' ? '1' : reset;
   return headers;
+}
+
+/** The `RateLimit-*` headers of an allowed request, appended to `[name, value, …]`. */
+export function pushRateLimitHeaders(headers: string[], decision: RateDecision): void {
+  headers.push(
+    'ratelimit-limit',
+    String(decision.limit),
+    'ratelimit-remaining',
+    String(decision.remaining),
+    'ratelimit-reset',
+    resetSeconds(decision),
+  );
 }

@@ -30,13 +30,18 @@ async function later(answer: ReturnType<typeof fast>): Promise<FastAnswer> {
   return answer;
 }
 
+const bytesOf = (answer: FastAnswer) =>
+  typeof answer.body === 'string' ? new TextEncoder().encode(answer.body) : answer.body;
+/** The answer's headers but Content-Length, which must match the body's bytes. */
 const headersOf = (answer: FastAnswer) => {
   const out: Record<string, string> = {};
   for (let i = 0; i < answer.headers.length; i += 2)
     out[answer.headers[i]!] = answer.headers[i + 1]!;
+  expect(out['content-length']).toBe(String(bytesOf(answer).byteLength));
+  delete out['content-length'];
   return out;
 };
-const text = (answer: FastAnswer) => new TextDecoder().decode(answer.body);
+const text = (answer: FastAnswer) => new TextDecoder().decode(bytesOf(answer));
 const VARYING = ['x-request-id', 'server-timing', 'ratelimit-remaining', 'age'];
 
 /** The fast path starts answering once the cache keys' account digest is ready. */
