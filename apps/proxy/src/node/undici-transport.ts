@@ -1,6 +1,10 @@
 import { type Dispatcher, Pool } from 'undici';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
-import type { TransportRequest, UpstreamTransport } from '../upstream/transport.js';
+import type {
+  TransportRequest,
+  TransportResponse,
+  UpstreamTransport,
+} from '../upstream/transport.js';
 import type { NodeTransport } from './http-transport.js';
 
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -13,6 +17,61 @@ function headerOf(raw: Buffer[], wanted: string): string | undefined {
       return raw[i + 1]!.toString('latin1');
   }
   return undefined;
+}
+
+/**
+ * Collects one answer for {@link undiciTransport}: a class rather than a handler object of
+ * closures, so a request allocates one object for it.
+ */
+class Collector implements Dispatcher.DispatchHandlers {
+  status = 0;
+  contentType = '';
+  retryAfter: string | undefined = undefined;
+  readonly chunks: Buffer[] = [];
+  constructor(
+    readonly resolve: (response: TransportResponse) => void,
+    readonly reject: (error: Error) => void,
+    readonly timeoutMs: number,
+  ) {}
+  onConnect(): void {}
+  onHeaders(statusCode: number, raw: Buffer[]): boolean {
+    this.status = statusCode;
+    this.contentType = headerOf(raw, 'content-type') ?? '';
+    if (statusCode === 429 || statusCode === 503) this.retryAfter = headerOf(raw, 'retry-after');
+    return true;
+  }
+  onData(chunk: Buffer): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+  onComplete(): void {
+    const { chunks } = this;
+    const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    this.resolve({
+      status: this.status,
+      contentType: this.contentType,
+      retryAfter: this.retryAfter,
+      body: data.toString('utf8'),
+    });
+  }
+  onError(error: Error): void {
+    const code = (error as { code?: string }).code ?? '';
+    if (TIMEOUTS.has(code)) {
+      this.reject(
+        new UpstreamTimeoutError(
+          code === 'UND_ERR_HEADERS_TIMEOUT'
+            ? `upstream did not answer within ${this.timeoutMs} ms`
+            : `upstream body did not arrive within ${this.timeoutMs} ms`,
+        ),
+      );
+    } else if (this.status !== 0) {
+      this.reject(
+        new UpstreamUnavailableError('upstream connection failed while reading the body'),
+      );
+    } else {
+      this.reject(new UpstreamUnavailableError('upstream could not be reached'));
+    }
+  }
 }
 
 /**
@@ -47,56 +106,20 @@ export function undiciTransport(options: { connections?: number } = {}): NodeTra
       const pathStart = url.indexOf('/', url.indexOf('//') + 2);
       const origin = pathStart === -1 ? url : url.slice(0, pathStart);
       const path = pathStart === -1 ? '/' : url.slice(pathStart);
-      let status = 0;
-      let contentType = '';
-      let retryAfter: string | undefined;
-      const chunks: Buffer[] = [];
-      const handler: Dispatcher.DispatchHandlers = {
-        onConnect() {},
-        onHeaders(statusCode, raw) {
-          status = statusCode;
-          contentType = headerOf(raw, 'content-type') ?? '';
-          if (statusCode === 429 || statusCode === 503) retryAfter = headerOf(raw, 'retry-after');
-          return true;
-        },
-        onData(chunk) {
-          chunks.push(chunk);
-          return true;
-        },
-        onComplete() {
-          const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-          resolve({ status, contentType, retryAfter, body: data.toString('utf8') });
-        },
-        onError(error) {
-          const code = (error as { code?: string }).code ?? '';
-          if (TIMEOUTS.has(code)) {
-            reject(
-              new UpstreamTimeoutError(
-                code === 'UND_ERR_HEADERS_TIMEOUT'
-                  ? `upstream did not answer within ${timeoutMs} ms`
-                  : `upstream body did not arrive within ${timeoutMs} ms`,
-              ),
-            );
-          } else if (status !== 0) {
-            reject(
-              new UpstreamUnavailableError('upstream connection failed while reading the body'),
-            );
-          } else {
-            reject(new UpstreamUnavailableError('upstream could not be reached'));
-          }
-        },
-      };
+      // undici takes headers as [name, value, …] too, which spares copying the object.
+      const flat = ['accept-encoding', 'identity'];
+      for (const name in headers) flat.push(name, headers[name]!);
       try {
         poolFor(origin).dispatch(
           {
             method: method as Dispatcher.HttpMethod,
             path,
-            headers: { ...headers, 'accept-encoding': 'identity' },
+            headers: flat,
             body: body ?? null,
             headersTimeout: timeoutMs,
             bodyTimeout: timeoutMs,
           },
-          handler,
+          new Collector(resolve, reject, timeoutMs),
         );
       } catch {
         reject(new UpstreamUnavailableError('upstream could not be reached'));

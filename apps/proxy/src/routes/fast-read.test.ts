@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { nodeHashKey } from '../node/node-hash.js';
 import { AMBERFLO_KEY, createStack, type Stack } from '../test/harness.js';
-import type { FastAnswer } from './fast-read.js';
+import { type FastAnswer, utf8Length } from './fast-read.js';
 
 const PATH = '/customers/customer-123456';
 
@@ -191,5 +191,39 @@ describe('fast path for cached GETs', () => {
       proxy: { hashKey: nodeHashKey, corsOrigins: ['https://app.example.com'] },
     });
     expect(stack.proxy.fastRead).toBeUndefined();
+  });
+});
+
+describe('utf8Length', () => {
+  test('matches TextEncoder on every kind of code unit, paired or lone', () => {
+    const encoder = new TextEncoder();
+    const samples = [
+      '',
+      'plain ascii',
+      'café',
+      '€100',
+      '日本語',
+      '😀 emoji',
+      'a\ud800b',
+      'x\udc00',
+      '\ud83d',
+    ];
+    // And random strings over ASCII, 2- and 3-byte units, pairs and lone surrogates.
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed;
+    };
+    const units = [
+      0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xffff,
+    ];
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      for (let i = next() % 20; i > 0; i--)
+        text += String.fromCharCode(units[next() % units.length]!);
+      samples.push(text);
+    }
+    for (const text of samples)
+      expect(utf8Length(text), JSON.stringify(text)).toBe(encoder.encode(text).byteLength);
   });
 });

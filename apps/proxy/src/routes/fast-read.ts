@@ -28,6 +28,22 @@ export type FastAnswer = {
 /** Bodies up to this many UTF-16 units go out as strings; longer ones as bytes encoded once. */
 const SMALL_BODY = 2048;
 
+/** The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 2 units, 4 bytes.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 /** A cached entry as written on the wire: body and Content-Length worked out once. */
 type Wire = { readonly body: Uint8Array | string; readonly length: string };
 
@@ -100,16 +116,21 @@ export function createFastRead(deps: RouteDeps): FastRead {
   const wireOf = (entry: CachedEntry): Wire => {
     let wire = wires.get(entry);
     if (!wire) {
-      const bytes = encoder.encode(entry.body);
+      const small = entry.body.length <= SMALL_BODY;
+      const body = small ? entry.body : encoder.encode(entry.body);
       wire = {
-        body: entry.body.length <= SMALL_BODY ? entry.body : bytes,
-        length: String(bytes.byteLength),
+        body,
+        length: String(typeof body === 'string' ? utf8Length(body) : body.byteLength),
       };
       wires.set(entry, wire);
     }
     return wire;
   };
   const answer = (status: number, headers: string[], body: string | null): FastAnswer => {
+    if (body !== null && body.length <= SMALL_BODY) {
+      headers.push('content-length', String(utf8Length(body)));
+      return { status, headers, body };
+    }
     const bytes = body === null ? EMPTY : encoder.encode(body);
     headers.push('content-length', String(bytes.byteLength));
     return { status, headers, body: bytes };
