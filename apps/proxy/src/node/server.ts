@@ -85,10 +85,15 @@ function serveFast(
   res: ServerResponse,
   draining: () => boolean,
 ): boolean {
-  const answer = fastRead(req.method ?? '', req.url ?? '', (name) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  });
+  const answer = fastRead(
+    req.method ?? '',
+    req.url ?? '',
+    (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    req.socket,
+  );
   if (!answer) return false;
   if (!('then' in answer)) {
     writeFast(res, answer, draining);

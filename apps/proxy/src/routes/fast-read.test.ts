@@ -186,6 +186,36 @@ describe('fast path for cached GETs', () => {
     expect(limited.headers.get('ratelimit-remaining')).toBe('0');
   });
 
+  test('hashes a key once per connection; another key on it, or the same on another, is checked afresh', async () => {
+    let hashed = 0;
+    await using stack = await createStack({
+      proxy: {
+        hashKey: (key) => {
+          hashed++;
+          return nodeHashKey(key);
+        },
+      },
+    });
+    await stack.call(PATH); // MISS through the app, stores
+    const as = (who: keyof Stack['keys'] | 'nobody', connection: object) => {
+      const key = who === 'nobody' ? `ak_${'x'.repeat(32)}` : stack.keys[who];
+      const header = (name: string) => (name === 'authorization' ? `Bearer ${key}` : undefined);
+      return stack.proxy.fastRead?.('GET', PATH, header, connection);
+    };
+    const one = {};
+    const two = {};
+    hashed = 0;
+    expect(now(as('admin', one)).status).toBe(200);
+    expect(now(as('admin', one)).status).toBe(200);
+    expect(hashed).toBe(1);
+    // A different key on the same connection: hashed and checked, never taken for the last.
+    expect(as('nobody', one)).toBeUndefined();
+    expect(as('invoicesRead', one)).toBeUndefined();
+    expect(now(as('reader', one)).status).toBe(200);
+    expect(now(as('admin', two)).status).toBe(200);
+    expect(hashed).toBe(5);
+  });
+
   test('is absent when CORS is configured (the app adds its headers)', async () => {
     await using stack = await createStack({
       proxy: { hashKey: nodeHashKey, corsOrigins: ['https://app.example.com'] },

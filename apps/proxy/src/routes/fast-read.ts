@@ -53,12 +53,13 @@ type Wire = { readonly body: Uint8Array | string; readonly length: string };
  * with a promise. Says undefined, having taken nothing (no rate-limit point, no metric, no
  * log line), when the app must answer: a refusal, another route or method, an id that needs
  * decoding, an asynchronous hash or limiter. `header` reads a request header by lower-case
- * name.
+ * name; `connection` is any object that stays the same for one client connection (the socket).
  */
 export type FastRead = (
   method: string,
   url: string,
   header: (name: string) => string | undefined,
+  connection?: object,
 ) => FastAnswer | Promise<FastAnswer> | undefined;
 
 const INVOICES = '/payments-billing-customer-product-invoice';
@@ -88,6 +89,20 @@ function match(url: string, keys: CacheKeys): Route | undefined {
   return undefined;
 }
 
+/** Most URLs whose route is remembered; past that the memory starts over. */
+const ROUTE_MEMORY = 4096;
+
+/**
+ * Whether two strings are equal, in time that depends only on their lengths (a caller key's
+ * length is public: `ak_` and 32 characters).
+ */
+function sameKey(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
 /** What the app's access log middleware writes, for one fast answer. */
 type Trace = {
   readonly requestId: string;
@@ -111,6 +126,30 @@ export function createFastRead(deps: RouteDeps): FastRead {
   void deps.cacheKeys.then((resolved) => {
     keys = resolved;
   });
+  // A URL's route and cache key, worked out once: the same few URLs come again and again.
+  const routes = new Map<string, Route | null>();
+  const routeOf = (url: string, cacheKeys: CacheKeys): Route | undefined => {
+    let route = routes.get(url);
+    if (route === undefined) {
+      route = match(url, cacheKeys) ?? null;
+      if (routes.size >= ROUTE_MEMORY) routes.clear();
+      routes.set(url, route);
+    }
+    return route ?? undefined;
+  };
+  // The key last presented on each connection, with its hash. A keep-alive client sends the
+  // same key on every request, so it is hashed once per connection; the comparison takes the
+  // same time whatever the keys hold (a connection pooled by a load balancer carries several
+  // callers' keys), and stored keys are still only ever found by hash.
+  const lastKeys = new WeakMap<object, { readonly presented: string; readonly hash: string }>();
+  const hashOf = (presented: string, connection: object | undefined): string | undefined => {
+    const last = connection && lastKeys.get(connection);
+    if (last && sameKey(last.presented, presented)) return last.hash;
+    const hash = deps.hashKey(presented);
+    if (typeof hash !== 'string') return undefined;
+    if (connection) lastKeys.set(connection, { presented, hash });
+    return hash;
+  };
   const wires = new WeakMap<CachedEntry, Wire>();
   const encoder = new TextEncoder();
   const wireOf = (entry: CachedEntry): Wire => {
@@ -167,16 +206,16 @@ export function createFastRead(deps: RouteDeps): FastRead {
       trace.caller,
     );
 
-  return (method, url, header) => {
+  return (method, url, header, connection) => {
     if (method !== 'GET' || !keys) return undefined;
-    const route = match(url, keys);
+    const route = routeOf(url, keys);
     if (!route) return undefined;
     const started = performance.now();
 
     const presented = extractKey(header('authorization'), header('x-api-key'));
     if (presented === undefined) return undefined;
-    const hash = deps.hashKey(presented);
-    if (typeof hash !== 'string') return undefined;
+    const hash = hashOf(presented, connection);
+    if (hash === undefined) return undefined;
     const now = deps.clock();
     const auth = authorize(deps.keys.current().get(hash), route.op.scope, now);
     if (!auth.ok) return undefined;
