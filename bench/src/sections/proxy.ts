@@ -128,6 +128,22 @@ serve({ port: Number(process.env.PORT), hostname: '127.0.0.1',
   } });
 process.on('SIGTERM', () => process.exit(0));`;
 
+/**
+ * (a″), for information: the same headers and body from plain node:http, as the proxy's fast
+ * path writes them (one flat header list, the body as a string): the ceiling for a HIT with
+ * these headers. (a′) pays @hono/node-server's slow path for a many-header `Response` too.
+ */
+const NODE_WITH_HEADERS_SERVER = `
+import { createServer } from 'node:http';
+const body = process.env.BODY;
+const fixed = Object.entries(JSON.parse(process.env.HEADERS)).flat();
+const length = String(Buffer.byteLength(body));
+createServer((req, res) => {
+  res.writeHead(200, [...fixed, 'x-request-id', crypto.randomUUID(), 'content-length', length]);
+  res.end(body);
+}).listen(Number(process.env.PORT), '127.0.0.1');
+process.on('SIGTERM', () => process.exit(0));`;
+
 /** Headers Node adds to every response, left out of (a′)'s fixed set. */
 const NODE_HEADERS = new Set([
   'date',
@@ -223,7 +239,15 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const asCaller = { authorization: `Bearer ${callerKey}` };
     const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
     // CPU µs per request of the server under test, summed over the measured runs.
-    const cpu = { a: [0, 0], a2: [0, 0], b: [0, 0], c: [0, 0], d: [0, 0], emulatorInD: [0, 0] };
+    const cpu = {
+      a: [0, 0],
+      a2: [0, 0],
+      a3: [0, 0],
+      b: [0, 0],
+      c: [0, 0],
+      d: [0, 0],
+      emulatorInD: [0, 0],
+    };
     const drive = async (
       name: string,
       url: string,
@@ -259,11 +283,18 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       packageDir('@amberkit/proxy'),
     );
     children.push(bareWithHeaders);
+    const nodeWithHeaders = await startChild(
+      ['--input-type=module', '-e', NODE_WITH_HEADERS_SERVER],
+      { BODY: body, HEADERS: JSON.stringify(hitHeaders) },
+      '/',
+    );
+    children.push(nodeWithHeaders);
 
     // Two passes in alternation, averaged, so drift on a shared machine hits every side alike.
-    const passes: Record<'a' | 'a2' | 'b' | 'c' | 'd', LoadResult[]> = {
+    const passes: Record<'a' | 'a2' | 'a3' | 'b' | 'c' | 'd', LoadResult[]> = {
       a: [],
       a2: [],
+      a3: [],
       b: [],
       c: [],
       d: [],
@@ -275,6 +306,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       passes.a2.push(
         await drive('(a′) bare with the proxy headers', `${bareWithHeaders.url}${PATH}`, {}, [
           [bareWithHeaders, cpu.a2],
+        ]),
+      );
+      passes.a3.push(
+        await drive('(a″) node:http with the proxy headers', `${nodeWithHeaders.url}${PATH}`, {}, [
+          [nodeWithHeaders, cpu.a3],
         ]),
       );
       passes.c.push(
@@ -303,7 +339,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
           p99: avg(list, (r) => r.p99),
         },
       ]),
-    ) as Record<'a' | 'a2' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
+    ) as Record<'a' | 'a2' | 'a3' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
 
     ctx.log(
       `1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`,
@@ -350,6 +386,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       rows.push(p99);
     }
     const a2Name = "(a′) bare @hono/node-server, fixed JSON with a HIT's headers";
+    const a3Name = "(a″) bare node:http, fixed JSON with a HIT's headers";
     rows.push(
       { section, name: a2Name, value: figures.a2.rps, unit },
       {
@@ -360,11 +397,21 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         baseline: { name: a2Name, value: figures.a2.rps },
         ratio: figures.c.rps / figures.a2.rps,
       },
+      { section, name: a3Name, value: figures.a3.rps, unit },
+      {
+        section,
+        name: '(c) proxy HIT against (a″), for information',
+        value: figures.c.rps,
+        unit,
+        baseline: { name: a3Name, value: figures.a3.rps },
+        ratio: figures.c.rps / figures.a3.rps,
+      },
     );
     const perRequest = ([micros, requests]: number[]) => (requests ? micros! / requests : 0);
     const cpuRows: Array<[string, number[]]> = [
       ['(a) bare @hono/node-server', cpu.a],
       ["(a′) bare with a HIT's headers", cpu.a2],
+      ["(a″) node:http with a HIT's headers", cpu.a3],
       ['(b) emulator direct', cpu.b],
       ['(c) proxy HIT', cpu.c],
       ['(d) proxy miss: the proxy', cpu.d],
