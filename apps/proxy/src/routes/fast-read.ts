@@ -4,11 +4,7 @@ import type { CacheKeys } from '../cache/cache-policy.js';
 import type { CachedEntry } from '../cache/cache-store.js';
 import { logRequest } from '../observability/access-log.js';
 import { type Frame, requestIdFor, SECURITY_PAIRS, serverTiming } from '../observability/frame.js';
-import {
-  pushRateLimitHeaders,
-  type RateDecision,
-  resetSeconds,
-} from '../rate-limit/rate-limiter.js';
+import { pushRateLimitHeaders, type RateDecision } from '../rate-limit/rate-limiter.js';
 import type { RouteDeps } from './deps.js';
 import { OPERATIONS, type Operation } from './operations.js';
 import { readThrough, wantsNoCache } from './read-through.js';
@@ -248,44 +244,20 @@ export function createFastRead(deps: RouteDeps): FastRead {
       // Server-Timing as serverTiming() writes it, without building the timings object.
       const timing = `auth;dur=${Math.round((authed - started) * 100) / 100}, cache;dur=${Math.round((looked - lookup) * 100) / 100}`;
       cache.countHit();
-      // Every header of a HIT in the app's order, in one array: the frame's, then the reply's.
-      const headers = rate
-        ? [
-            ...SECURITY_PAIRS,
-            'x-request-id',
-            requestId,
-            'ratelimit-limit',
-            String(rate.limit),
-            'ratelimit-remaining',
-            String(rate.remaining),
-            'ratelimit-reset',
-            resetSeconds(rate),
-            'content-type',
-            type,
-            'x-cache',
-            'HIT',
-            'age',
-            age,
-            'server-timing',
-            timing,
-            'content-length',
-            wire.length,
-          ]
-        : [
-            ...SECURITY_PAIRS,
-            'x-request-id',
-            requestId,
-            'content-type',
-            type,
-            'x-cache',
-            'HIT',
-            'age',
-            age,
-            'server-timing',
-            timing,
-            'content-length',
-            wire.length,
-          ];
+      // The frame's headers, then the reply's in the app's order.
+      const headers = frameHeaders(trace);
+      headers.push(
+        'content-type',
+        type,
+        'x-cache',
+        'HIT',
+        'age',
+        age,
+        'server-timing',
+        timing,
+        'content-length',
+        wire.length,
+      );
       log(trace, 200, 'HIT');
       return { status: 200, headers, body: wire.body };
     }
