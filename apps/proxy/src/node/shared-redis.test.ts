@@ -2,7 +2,7 @@ import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { createProxy } from '../create-proxy.js';
 import { createLogger } from '../observability/logger.js';
-import { makeKeys } from '../test/harness.js';
+import { asCaller, makeKeys } from '../test/harness.js';
 import { until } from '../test/poll.js';
 import { testRedis } from '../test/redis.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
@@ -27,14 +27,7 @@ async function setup(rate: string | null = null) {
       logger: createLogger({ write: (l) => lines.push(l), secrets: [apiKey] }),
     });
   const call = (proxy: ReturnType<typeof make>, path: string, init: RequestInit = {}) =>
-    proxy.app.request(path, {
-      ...init,
-      headers: {
-        authorization: `Bearer ${plain.team}`,
-        'content-type': 'application/json',
-        ...init.headers,
-      },
-    });
+    proxy.app.request(path, asCaller(plain.team, init));
   return {
     emulator,
     redis,

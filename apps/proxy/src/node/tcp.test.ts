@@ -2,7 +2,7 @@ import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../observability/logger.js';
-import { makeKeys } from '../test/harness.js';
+import { asCaller, makeKeys } from '../test/harness.js';
 import { until } from '../test/poll.js';
 import { startProxyServer } from './server.js';
 
@@ -24,14 +24,7 @@ async function stack(env: Record<string, string> = {}) {
     logger: createLogger({ write: (l) => lines.push(l), secrets: [AMBERFLO_KEY] }),
   });
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, {
-      ...init,
-      headers: {
-        authorization: `Bearer ${plain.team}`,
-        'content-type': 'application/json',
-        ...init.headers,
-      },
-    });
+    fetch(`${server.url}${path}`, asCaller(plain.team, init));
   return {
     emulator,
     upstream,

@@ -26,6 +26,18 @@ export async function makeKeys<N extends string>(specs: Record<N, KeySpec>) {
   return { plain, entries };
 }
 
+/** `init` sent as a caller with `key` (Bearer) and a JSON body; `init.headers` win. */
+export function asCaller(key: string, init: RequestInit = {}): RequestInit {
+  return {
+    ...init,
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
+  };
+}
+
 export const AMBERFLO_KEY = 'emulator-secret-key-0123456789';
 export const ALL_KEYS = {
   admin: { scopes: ['*'] },
