@@ -185,8 +185,9 @@ async function sequentialP50(
 }
 
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const durationSec = ctx.quick ? 3 : 10;
-  const warmupSec = ctx.quick ? 1 : 2;
+  const rounds = ctx.quick ? 2 : 5;
+  const durationSec = ctx.quick ? 2 : 4;
+  const warmupSec = ctx.quick ? 0.5 : 1;
   const sequential = ctx.quick ? 1_000 : 5_000;
   const callerKey = generateKey();
   const keys = JSON.stringify([
@@ -290,56 +291,58 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     );
     children.push(nodeWithHeaders);
 
-    // Two passes in alternation, averaged, so drift on a shared machine hits every side alike.
-    const passes: Record<'a' | 'a2' | 'a3' | 'b' | 'c' | 'd', LoadResult[]> = {
-      a: [],
-      a2: [],
-      a3: [],
-      b: [],
-      c: [],
-      d: [],
-    };
-    for (let pass = 0; pass < 2; pass++) {
-      passes.a.push(
-        await drive('(a) bare @hono/node-server', `${bare.url}${PATH}`, {}, [[bare, cpu.a]]),
-      );
-      passes.a2.push(
-        await drive('(a′) bare with the proxy headers', `${bareWithHeaders.url}${PATH}`, {}, [
-          [bareWithHeaders, cpu.a2],
-        ]),
-      );
-      passes.a3.push(
-        await drive('(a″) node:http with the proxy headers', `${nodeWithHeaders.url}${PATH}`, {}, [
-          [nodeWithHeaders, cpu.a3],
-        ]),
-      );
-      passes.c.push(
-        await drive('(c) proxy, warm cache (HIT)', `${hit.url}${PATH}`, asCaller, [[hit, cpu.c]]),
-      );
-      passes.b.push(
-        await drive('(b) emulator direct', `${emulator.url}${PATH}`, asAmberflo, [
-          [emulator, cpu.b],
-        ]),
-      );
-      passes.d.push(
-        await drive('(d) proxy, cache off (miss)', `${miss.url}${PATH}`, asCaller, [
+    // Short runs in rounds, each round every server once, in the order of the last round
+    // reversed (a b c … then … c b a), and the median of the rounds: on a shared machine the
+    // speed drifts over seconds, and a server measured right after a busy one runs slower, so
+    // long runs in a fixed order favour whichever side the drift favours. The ratios compare
+    // medians taken over the same rounds.
+    type Key = 'a' | 'a2' | 'a3' | 'b' | 'c' | 'd';
+    const runs: Record<Key, LoadResult[]> = { a: [], a2: [], a3: [], b: [], c: [], d: [] };
+    const plan: Array<[Key, string, string, Record<string, string>, Array<[Child, number[]]>]> = [
+      ['a', '(a) bare @hono/node-server', bare.url, {}, [[bare, cpu.a]]],
+      [
+        'a2',
+        '(a′) bare with the proxy headers',
+        bareWithHeaders.url,
+        {},
+        [[bareWithHeaders, cpu.a2]],
+      ],
+      [
+        'a3',
+        '(a″) node:http with the proxy headers',
+        nodeWithHeaders.url,
+        {},
+        [[nodeWithHeaders, cpu.a3]],
+      ],
+      ['c', '(c) proxy, warm cache (HIT)', hit.url, asCaller, [[hit, cpu.c]]],
+      ['b', '(b) emulator direct', emulator.url, asAmberflo, [[emulator, cpu.b]]],
+      [
+        'd',
+        '(d) proxy, cache off (miss)',
+        miss.url,
+        asCaller,
+        [
           [miss, cpu.d],
           [emulator, cpu.emulatorInD],
-        ]),
-      );
+        ],
+      ],
+    ];
+    for (let round = 0; round < rounds; round++) {
+      ctx.log(`round ${round + 1} of ${rounds}`);
+      const order = round % 2 === 0 ? plan : [...plan].reverse();
+      for (const [key, name, url, headers, cpuOf] of order)
+        runs[key].push(await drive(name, `${url}${PATH}`, headers, cpuOf));
     }
-    const avg = (list: LoadResult[], pick: (r: LoadResult) => number) =>
-      list.reduce((s, r) => s + pick(r), 0) / list.length;
     const figures = Object.fromEntries(
-      Object.entries(passes).map(([k, list]) => [
+      Object.entries(runs).map(([k, list]) => [
         k,
         {
-          rps: avg(list, (r) => r.rps),
-          p50: avg(list, (r) => r.p50),
-          p99: avg(list, (r) => r.p99),
+          rps: median(list.map((r) => r.rps)),
+          p50: median(list.map((r) => r.p50)),
+          p99: median(list.map((r) => r.p99)),
         },
       ]),
-    ) as Record<'a' | 'a2' | 'a3' | 'b' | 'c' | 'd', { rps: number; p50: number; p99: number }>;
+    ) as Record<Key, { rps: number; p50: number; p99: number }>;
 
     ctx.log(
       `1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`,

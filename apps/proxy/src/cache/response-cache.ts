@@ -67,9 +67,9 @@ export class ResponseCache {
    * caller then takes the usual path through {@link get}. Counts nothing: call
    * {@link countHit} once the HIT is served.
    */
-  peekFresh(key: string, policy: CachePolicy): CachedEntry | undefined {
+  peekFresh(key: string, policy: CachePolicy, now = this.#clock()): CachedEntry | undefined {
     const entry = this.#store.peek?.(key);
-    return entry && this.#clock() - entry.storedAt < policy.ttlMs ? entry : undefined;
+    return entry && now - entry.storedAt < policy.ttlMs ? entry : undefined;
   }
 
   /** Counts a HIT served from {@link peekFresh}. */

@@ -85,15 +85,7 @@ function serveFast(
   res: ServerResponse,
   draining: () => boolean,
 ): boolean {
-  const answer = fastRead(
-    req.method ?? '',
-    req.url ?? '',
-    (name) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    req.socket,
-  );
+  const answer = fastRead(req.method ?? '', req.url ?? '', req.rawHeaders, req.socket);
   if (!answer) return false;
   if (!('then' in answer)) {
     writeFast(res, answer, draining);

@@ -4,37 +4,15 @@ import { type Logger, type RequestLine, roundMs } from './logger.js';
 import type { Metrics } from './metrics.js';
 
 /**
- * The request metric and the access log line for one answered request, shared by the app's
- * middleware and the Node fast path. `started` is a `performance.now()` reading.
+ * The access log line of one answered request, shared by the app's middleware and the Node
+ * fast path (each counts the request metric itself: the fast path keeps its counter).
  */
-export function logRequest(
-  logger: Logger,
-  metrics: Metrics,
-  requestId: string,
-  method: string,
-  route: string,
-  status: number,
-  started: number,
-  cache: string | undefined,
-  upstreamMs: number | undefined,
-  caller: string | undefined,
-): void {
-  metrics.request(route, method, status);
-  const line: RequestLine = {
-    requestId,
-    method,
-    route,
-    status,
-    cache,
-    upstreamMs,
-    ms: performance.now() - started,
-    caller,
-  };
+export function logRequest(logger: Logger, line: RequestLine): void {
   if (logger.request) logger.request(line);
   else
     logger.info('request', {
       ...line,
-      upstreamMs: upstreamMs === undefined ? undefined : roundMs(upstreamMs),
+      upstreamMs: line.upstreamMs === undefined ? undefined : roundMs(line.upstreamMs),
       ms: roundMs(line.ms),
     });
 }
@@ -44,17 +22,17 @@ export function accessLog(logger: Logger, metrics: Metrics): MiddlewareHandler<P
   return async function accessLog(c, next) {
     const started = performance.now();
     await next();
-    logRequest(
-      logger,
-      metrics,
-      c.get('requestId'),
-      c.req.method,
-      c.get('route') ?? 'unmatched',
-      c.res.status,
-      started,
-      c.get('cacheResult'),
-      c.get('upstreamMs'),
-      c.get('keyName'),
-    );
+    const route = c.get('route') ?? 'unmatched';
+    metrics.request(route, c.req.method, c.res.status);
+    logRequest(logger, {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route,
+      status: c.res.status,
+      cache: c.get('cacheResult'),
+      upstreamMs: c.get('upstreamMs'),
+      ms: performance.now() - started,
+      caller: c.get('keyName'),
+    });
   };
 }

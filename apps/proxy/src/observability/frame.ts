@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { formatMs } from './logger.js';
 import { requestHeader } from './request-header.js';
 
 /**
@@ -19,6 +20,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'x-frame-options': 'DENY',
 });
 
+/** Read once: on Node the global is a lazy getter, called on every access. */
+const webCrypto = globalThis.crypto;
+
 /** The request id rule of hono/request-id: word characters, `-` and `=`, bounded length. */
 const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
 
@@ -26,7 +30,7 @@ const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
 export function requestIdFor(presented: string | undefined): string {
   return presented !== undefined && WELL_FORMED_ID.test(presented)
     ? presented
-    : crypto.randomUUID();
+    : webCrypto.randomUUID();
 }
 
 export type ServerTimingName = 'auth' | 'cache' | 'upstream';
@@ -61,7 +65,7 @@ export function serverTiming(timings: Frame['timings']): string | undefined {
   let out = '';
   for (const name in timings) {
     const ms = timings[name as ServerTimingName]!;
-    out += `${out ? ', ' : ''}${name};dur=${Math.round(ms * 100) / 100}`;
+    out += `${out ? ', ' : ''}${name};dur=${formatMs(ms)}`;
   }
   return out || undefined;
 }

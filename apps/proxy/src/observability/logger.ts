@@ -29,6 +29,24 @@ export type RequestLine = {
 export const roundMs = (ms: number): number | null =>
   Number.isFinite(ms) ? Math.round(ms * 100) / 100 : null;
 
+/** Hundredths of a millisecond up to this are written with integer arithmetic (a Smi). */
+const SMALL_HUNDREDTHS = 0x3fff_ffff;
+
+/**
+ * `String(roundMs(ms))` — `"0.5"`, `"12.05"`, `"3"`, `"null"` — from the hundredths as an
+ * integer: formatting a double is the costly part of writing a duration, and every answer
+ * writes two or three (Server-Timing, the access line).
+ */
+export function formatMs(ms: number): string {
+  const hundredths = Math.round(ms * 100);
+  if (!(hundredths >= 0 && hundredths <= SMALL_HUNDREDTHS)) return String(roundMs(ms));
+  const whole = Math.floor(hundredths / 100);
+  const fraction = hundredths - whole * 100;
+  if (fraction === 0) return `${whole}`;
+  if (fraction % 10 === 0) return `${whole}.${fraction / 10}`;
+  return `${whole}.${fraction < 10 ? '0' : ''}${fraction}`;
+}
+
 export type LoggerOptions = {
   readonly level?: LogLevel;
   /** Where each JSON line goes. Default: console.log (Workers collect that). */
@@ -60,14 +78,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   // Many lines share a millisecond under load; format each millisecond once.
   let lastMs = Number.NaN;
   let lastIso = '';
-  const time = () => {
-    const ms = clock();
+  const isoAt = (ms: number) => {
     if (ms !== lastMs) {
       lastMs = ms;
       lastIso = new Date(ms).toISOString();
     }
     return lastIso;
   };
+  const time = () => isoAt(clock());
   const at = (level: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: LogFields) => {
     if (RANK[level] < min) return;
     const head = `{"time":"${time()}","level":"${level}","msg":${JSON.stringify(msg)}`;
@@ -88,14 +106,39 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     }
     return json;
   };
+  // Under load, line after line has the same method, route, status, cache result and caller:
+  // the parts they make are kept from the last line and rebuilt only when one changes.
+  let headMs = Number.NaN;
+  let head = '';
+  let middle = { method: '', route: '', status: 0, cache: '' as string | undefined, text: '' };
+  let tail = { caller: '' as string | undefined, text: '}' };
   const request = (f: RequestLine) => {
     if (RANK.info < min) return;
-    let line = `{"time":"${time()}","level":"info","msg":"request","requestId":"${redact(f.requestId, secrets)}","method":${literal(f.method)},"route":${literal(f.route)},"status":${f.status}`;
-    if (f.cache !== undefined) line += `,"cache":${literal(f.cache)}`;
-    if (f.upstreamMs !== undefined) line += `,"upstreamMs":${roundMs(f.upstreamMs)}`;
-    line += `,"ms":${roundMs(f.ms)}`;
-    if (f.caller !== undefined) line += `,"caller":${literal(f.caller)}`;
-    write(`${line}}`);
+    const now = clock();
+    if (now !== headMs) {
+      headMs = now;
+      head = `{"time":"${isoAt(now)}","level":"info","msg":"request","requestId":"`;
+    }
+    const m = middle;
+    if (
+      m.method !== f.method ||
+      m.route !== f.route ||
+      m.status !== f.status ||
+      m.cache !== f.cache
+    ) {
+      let text = `","method":${literal(f.method)},"route":${literal(f.route)},"status":${f.status}`;
+      if (f.cache !== undefined) text += `,"cache":${literal(f.cache)}`;
+      middle = { method: f.method, route: f.route, status: f.status, cache: f.cache, text };
+    }
+    if (tail.caller !== f.caller)
+      tail = {
+        caller: f.caller,
+        text: f.caller === undefined ? '}' : `,"caller":${literal(f.caller)}}`,
+      };
+    const upstream = f.upstreamMs === undefined ? '' : `,"upstreamMs":${formatMs(f.upstreamMs)}`;
+    write(
+      `${head}${redact(f.requestId, secrets)}${middle.text}${upstream},"ms":${formatMs(f.ms)}${tail.text}`,
+    );
   };
   return {
     debug: at('debug'),

@@ -3,19 +3,31 @@ import type { CacheEvent } from '../cache/response-cache.js';
 /** Upstream latency buckets, in seconds (Prometheus convention). */
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** One `amberkit_proxy_requests_total` series: its labels and count. */
+export type RequestSeries = { readonly labels: string; n: number };
+
 /**
  * The proxy's counters and the upstream latency histogram, exposed as Prometheus text. Written
  * by hand: a handful of series does not justify a client library in the Workers bundle.
  */
 export class Metrics {
   // route → method → status → series: three map lookups per request, no label string built.
-  readonly #requests = new Map<string, Map<string, Map<number, { labels: string; n: number }>>>();
+  readonly #requests = new Map<string, Map<string, Map<number, RequestSeries>>>();
   readonly #cache = new Map<CacheEvent, number>();
   readonly #bucketCounts = BUCKETS.map(() => 0);
   #latencySum = 0;
   #latencyCount = 0;
 
   request(route: string, method: string, status: number): void {
+    this.series(route, method, status).n++;
+  }
+
+  /**
+   * The request counter of one route, method and status, created at zero if new. Callers that
+   * answer the same kind of request again and again (the Node fast path) keep it and add to
+   * it directly.
+   */
+  series(route: string, method: string, status: number): RequestSeries {
     let byMethod = this.#requests.get(route);
     if (!byMethod) {
       byMethod = new Map();
@@ -26,13 +38,12 @@ export class Metrics {
       byStatus = new Map();
       byMethod.set(method, byStatus);
     }
-    const series = byStatus.get(status);
-    if (series) series.n++;
-    else
-      byStatus.set(status, {
-        labels: `route="${route}",method="${method}",status="${status}"`,
-        n: 1,
-      });
+    let series = byStatus.get(status);
+    if (!series) {
+      series = { labels: `route="${route}",method="${method}",status="${status}"`, n: 0 };
+      byStatus.set(status, series);
+    }
+    return series;
   }
 
   cache(event: CacheEvent): void {
@@ -54,7 +65,7 @@ export class Metrics {
     for (const byMethod of this.#requests.values())
       for (const byStatus of byMethod.values())
         for (const { labels, n } of byStatus.values())
-          lines.push(`amberkit_proxy_requests_total{${labels}} ${n}`);
+          if (n > 0) lines.push(`amberkit_proxy_requests_total{${labels}} ${n}`);
     lines.push(
       '# HELP amberkit_proxy_cache_total Cache lookups by result.',
       '# TYPE amberkit_proxy_cache_total counter',

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { AMBERFLO_KEY, createStack } from '../test/harness.js';
 import { findSecrets, transcript } from '../test/secret-scan.js';
 import { logRequest } from './access-log.js';
-import { createLogger, redact } from './logger.js';
+import { createLogger, formatMs, redact, roundMs } from './logger.js';
 import { Metrics } from './metrics.js';
 
 describe('request ids, timing, logs and headers', () => {
@@ -205,22 +205,102 @@ describe('no secret in any response or log line', () => {
     const base = createLogger({ write: (l) => plain.push(l) });
     logRequest(
       { ...base, request: undefined },
-      new Metrics(),
-      'id-1',
-      'GET',
-      'r',
-      200,
-      0,
-      undefined,
-      undefined,
-      'c',
+      {
+        requestId: 'id-1',
+        method: 'GET',
+        route: 'r',
+        status: 200,
+        cache: undefined,
+        upstreamMs: 1.005,
+        ms: 0.126,
+        caller: 'c',
+      },
     );
-    expect(JSON.parse(plain[0]!)).toMatchObject({
+    expect(JSON.parse(plain[0]!)).toEqual({
+      time: expect.any(String),
+      level: 'info',
       msg: 'request',
       requestId: 'id-1',
+      method: 'GET',
       route: 'r',
       status: 200,
+      upstreamMs: 1,
+      ms: 0.13,
       caller: 'c',
     });
+  });
+});
+
+describe('access line parts kept from line to line', () => {
+  test('every line has exactly its own fields, whichever changed since the last', () => {
+    const lines: string[] = [];
+    let clock = 1_700_000_000_000;
+    const logger = createLogger({ write: (l) => lines.push(l), clock: () => clock });
+    const base = {
+      requestId: 'id',
+      method: 'GET',
+      route: 'getCustomerById',
+      status: 200,
+      cache: 'HIT' as string | undefined,
+      upstreamMs: undefined as number | undefined,
+      ms: 0.5,
+      caller: 'a' as string | undefined,
+    };
+    const variants = [
+      {},
+      { requestId: 'other' },
+      { route: 'listCustomers' },
+      { method: 'POST', cache: undefined },
+      { status: 404 },
+      { cache: 'MISS', upstreamMs: 3.25 },
+      { caller: undefined },
+      { caller: 'b' },
+      {},
+    ];
+    const expected = variants.map((changes, i) => {
+      const line = { ...base, ...changes, ms: i };
+      clock += i % 2; // some lines in the same millisecond as the last
+      logger.request!(line);
+      const { cache, upstreamMs, caller, ...always } = line;
+      return {
+        time: new Date(clock).toISOString(),
+        level: 'info',
+        msg: 'request',
+        ...always,
+        ...(cache === undefined ? {} : { cache }),
+        ...(upstreamMs === undefined ? {} : { upstreamMs }),
+        ...(caller === undefined ? {} : { caller }),
+      };
+    });
+    expect(lines.map((l) => JSON.parse(l))).toEqual(expected);
+  });
+});
+
+describe('formatMs', () => {
+  test('writes what String(roundMs(ms)) writes, for every kind of duration', () => {
+    const samples = [0, -0, 0.001, 0.004, 0.005, 0.5, 1, 1.005, 2.675, 10.1, 99.995, 1234.5678];
+    samples.push(-0.004, -0.006, -3.2, 1e7 + 0.125, 2 ** 31, 1e21, Number.NaN, Infinity, -Infinity);
+    let seed = 7;
+    for (let n = 0; n < 20_000; n++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      // Durations from microseconds to hours, with every fraction.
+      samples.push((seed / 2 ** 31) * 10 ** ((n % 8) - 2));
+    }
+    for (const ms of samples) expect(formatMs(ms), String(ms)).toBe(String(roundMs(ms)));
+  });
+});
+
+describe('Metrics', () => {
+  test('a kept series counts into the same line as request(); a series never counted is not shown', () => {
+    const metrics = new Metrics();
+    const hits = metrics.series('getCustomerById', 'GET', 200);
+    metrics.series('listCustomers', 'GET', 200);
+    hits.n++;
+    metrics.request('getCustomerById', 'GET', 200);
+    const text = metrics.render();
+    expect(text).toContain(
+      'amberkit_proxy_requests_total{route="getCustomerById",method="GET",status="200"} 2',
+    );
+    expect(text).not.toContain('route="listCustomers"');
   });
 });

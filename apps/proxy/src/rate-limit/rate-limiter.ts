@@ -22,7 +22,7 @@ export interface RateLimiter {
 }
 
 /** Seconds until the budget refills, as `RateLimit-Reset` gives it. */
-const resetSeconds = (decision: RateDecision): string =>
+export const resetSeconds = (decision: RateDecision): string =>
   String(Math.max(0, Math.ceil(decision.resetMs / 1000)));
 
 /** `RateLimit-*` headers (IETF draft) plus `Retry-After` when refused. */

@@ -15,7 +15,7 @@ function fast(
 ): FastAnswer | Promise<FastAnswer> | undefined {
   const headers: Record<string, string> = { ...extra };
   if (as) headers.authorization = `Bearer ${stack.keys[as]}`;
-  return stack.proxy.fastRead?.(method, url, (name) => headers[name]);
+  return stack.proxy.fastRead?.(method, url, Object.entries(headers).flat());
 }
 
 /** A synchronous answer (a fresh HIT); fails on a promise or a fall-through. */
@@ -199,8 +199,7 @@ describe('fast path for cached GETs', () => {
     await stack.call(PATH); // MISS through the app, stores
     const as = (who: keyof Stack['keys'] | 'nobody', connection: object) => {
       const key = who === 'nobody' ? `ak_${'x'.repeat(32)}` : stack.keys[who];
-      const header = (name: string) => (name === 'authorization' ? `Bearer ${key}` : undefined);
-      return stack.proxy.fastRead?.('GET', PATH, header, connection);
+      return stack.proxy.fastRead?.('GET', PATH, ['Authorization', `Bearer ${key}`], connection);
     };
     const one = {};
     const two = {};
@@ -214,6 +213,28 @@ describe('fast path for cached GETs', () => {
     expect(now(as('reader', one)).status).toBe(200);
     expect(now(as('admin', two)).status).toBe(200);
     expect(hashed).toBe(5);
+  });
+
+  test('reads its headers from the raw list in any case; one sent twice goes to the app', async () => {
+    await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
+    await stack.call(PATH); // MISS through the app, stores
+    stack.lines.length = 0;
+    const raw = (...headers: string[]) => stack.proxy.fastRead?.('GET', PATH, headers);
+    const key = stack.keys.admin;
+    const named = now(raw('AUTHORIZATION', `bearer ${key}`, 'X-Request-ID', 'trace-9'));
+    expect(headersOf(named)['x-request-id']).toBe('trace-9');
+    expect(now(raw('Host', 'x', 'X-Api-Key', key)).status).toBe(200);
+    const bypass = await later(raw('x-api-key', key, 'Cache-Control', 'no-cache'));
+    expect(headersOf(bypass)['x-cache']).toBe('BYPASS');
+    stack.lines.length = 0;
+    // Repeated: HTTP joins them (or, for Authorization, keeps one); the app decides.
+    expect(raw('authorization', `Bearer ${key}`, 'Authorization', `Bearer ${key}`)).toBeUndefined();
+    expect(raw('x-api-key', key, 'X-API-KEY', key)).toBeUndefined();
+    expect(raw('x-api-key', key, 'x-request-id', 'a', 'x-request-id', 'b')).toBeUndefined();
+    expect(raw('x-api-key', key, 'cache-control', 'max-age=0', 'cache-control', 'no-cache')).toBe(
+      undefined,
+    );
+    expect(stack.lines).toEqual([]);
   });
 
   test('is absent when CORS is configured (the app adds its headers)', async () => {
