@@ -22,7 +22,7 @@ export type { Logger, LogLevel } from './observability/logger.js';
 export { createLogger, redact } from './observability/logger.js';
 export { createFixedWindowLimiter } from './rate-limit/fixed-window.js';
 export type { RateDecision, RateLimiter } from './rate-limit/rate-limiter.js';
-export type { FastAnswer, FastRead } from './routes/fast-read.js';
+export type { FastAnswer, FastRead, RawHeaders } from './routes/fast-read.js';
 export type {
   TransportRequest,
   TransportResponse,
