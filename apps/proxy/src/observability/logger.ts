@@ -56,6 +56,9 @@ export type LoggerOptions = {
   readonly clock?: () => number;
 };
 
+/** `000` … `999`. */
+const MILLIS = Array.from({ length: 1000 }, (_, ms) => String(ms).padStart(3, '0'));
+
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 /** Caller keys look like this; anything that does is masked before it is written. */
 const CALLER_KEY = /ak_[0-9A-Za-z]{8,}/g;
@@ -75,14 +78,26 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => console.log(line));
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
   const clock = options.clock ?? Date.now;
-  // Many lines share a millisecond under load; format each millisecond once.
+  // `toISOString` formats through printf-style code (a few thousand instructions): format the
+  // second once and append the milliseconds, and under load, where lines share a millisecond,
+  // reuse the whole string.
   let lastMs = Number.NaN;
   let lastIso = '';
-  const isoAt = (ms: number) => {
-    if (ms !== lastMs) {
-      lastMs = ms;
-      lastIso = new Date(ms).toISOString();
+  let second = Number.NaN;
+  let secondPrefix = '';
+  const isoAt = (time: number) => {
+    const ms = Math.trunc(time);
+    if (ms === lastMs) return lastIso;
+    lastMs = ms;
+    const sec = Math.floor(ms / 1000);
+    if (sec !== second) {
+      const iso = new Date(ms).toISOString();
+      // `YYYY-MM-DDTHH:MM:SS.` for the years 0000–9999; other years have a sign and six digits.
+      if (iso.length !== 24) return (lastIso = iso);
+      second = sec;
+      secondPrefix = iso.slice(0, 20);
     }
+    lastIso = `${secondPrefix}${MILLIS[ms - sec * 1000]}Z`;
     return lastIso;
   };
   const time = () => isoAt(clock());

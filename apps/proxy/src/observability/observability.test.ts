@@ -276,6 +276,27 @@ describe('access line parts kept from line to line', () => {
   });
 });
 
+describe('log time', () => {
+  test('each line has the ISO time of its clock reading, across milliseconds, seconds and years', () => {
+    const readings = [1_700_000_000_000, 1_700_000_000_000, 1_700_000_000_999, 1_700_000_001_000];
+    readings.push(1_700_000_001_000.7, 0, 999, -1, -0.5, -62_198_755_200_000, 253_402_300_800_000);
+    let seed = 11;
+    for (let n = 0; n < 2_000; n++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const last = readings.at(-1)!;
+      // Mostly small steps (same millisecond, same second), sometimes a jump of days.
+      readings.push(n % 50 === 0 ? seed * 1000 : Math.abs(last) + (seed % 1500));
+    }
+    let reading = 0;
+    const lines: string[] = [];
+    const logger = createLogger({ write: (l) => lines.push(l), clock: () => reading });
+    for (reading of readings) logger.info('tick');
+    expect(lines.map((l) => JSON.parse(l).time)).toEqual(
+      readings.map((ms) => new Date(ms).toISOString()),
+    );
+  });
+});
+
 describe('formatMs', () => {
   test('writes what String(roundMs(ms)) writes, for every kind of duration', () => {
     const samples = [0, -0, 0.001, 0.004, 0.005, 0.5, 1, 1.005, 2.675, 10.1, 99.995, 1234.5678];
