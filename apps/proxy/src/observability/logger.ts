@@ -93,7 +93,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     if (sec !== second) {
       const iso = new Date(ms).toISOString();
       // `YYYY-MM-DDTHH:MM:SS.` for the years 0000–9999; other years have a sign and six digits.
-      if (iso.length !== 24) return (lastIso = iso);
+      if (iso.length !== 24) {
+        lastIso = iso;
+        return iso;
+      }
       second = sec;
       secondPrefix = iso.slice(0, 20);
     }
