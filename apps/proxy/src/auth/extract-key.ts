@@ -1,15 +1,27 @@
+/** Where a presented key was found. */
+export type KeySource = { readonly key: string; readonly header: 'authorization' | 'x-api-key' };
+
 /**
- * The caller's key from `Authorization: Bearer <key>` or `X-API-KEY: <key>`, so existing
- * Amberflo clients only change their base URL. Bearer wins when both are sent.
+ * The caller's key and the header it came from: `Authorization: Bearer <key>`, else
+ * `X-API-KEY: <key>` (so existing Amberflo clients only change their base URL). Bearer wins
+ * when both are sent.
  */
+export function keySource(
+  authorization: string | undefined,
+  apiKeyHeader: string | undefined,
+): KeySource | undefined {
+  if (authorization) {
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
+    if (match) return { key: match[1]!, header: 'authorization' };
+  }
+  const key = apiKeyHeader?.trim();
+  return key ? { key, header: 'x-api-key' } : undefined;
+}
+
+/** The caller's key, as {@link keySource} finds it. */
 export function extractKey(
   authorization: string | undefined,
   apiKeyHeader: string | undefined,
 ): string | undefined {
-  if (authorization) {
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
-    if (match) return match[1];
-  }
-  const key = apiKeyHeader?.trim();
-  return key ? key : undefined;
+  return keySource(authorization, apiKeyHeader)?.key;
 }

@@ -186,7 +186,7 @@ describe('fast path for cached GETs', () => {
     expect(limited.headers.get('ratelimit-remaining')).toBe('0');
   });
 
-  test('hashes a key once per connection; another key on it, or the same on another, is checked afresh', async () => {
+  test('hashes a key once per connection; another key or header on it, or the same on another, is checked afresh', async () => {
     let hashed = 0;
     await using stack = await createStack({
       proxy: {
@@ -212,6 +212,22 @@ describe('fast path for cached GETs', () => {
     expect(as('invoicesRead', one)).toBeUndefined();
     expect(now(as('reader', one)).status).toBe(200);
     expect(now(as('admin', two)).status).toBe(200);
+    expect(hashed).toBe(5);
+
+    // X-API-KEY is remembered too, but an Authorization: Bearer sent beside it wins.
+    const three = {};
+    const raw = (connection: object, ...headers: string[]) =>
+      stack.proxy.fastRead?.('GET', PATH, headers, connection);
+    hashed = 0;
+    expect(now(raw(three, 'x-api-key', stack.keys.admin)).status).toBe(200);
+    expect(now(raw(three, 'x-api-key', stack.keys.admin)).status).toBe(200);
+    expect(hashed).toBe(1);
+    const bearer = `Bearer ${stack.keys.invoicesRead}`;
+    expect(raw(three, 'x-api-key', stack.keys.admin, 'authorization', bearer)).toBeUndefined();
+    expect(now(raw(three, 'x-api-key', stack.keys.admin)).status).toBe(200);
+    // The same key in another form is the same key, checked afresh.
+    expect(now(raw(three, 'x-api-key', ` ${stack.keys.admin} `)).status).toBe(200);
+    expect(now(raw(three, 'authorization', `bearer ${stack.keys.admin}`)).status).toBe(200);
     expect(hashed).toBe(5);
   });
 

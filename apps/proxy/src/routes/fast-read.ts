@@ -1,5 +1,5 @@
 import { authorize } from '../auth/authenticate.js';
-import { extractKey } from '../auth/extract-key.js';
+import { keySource } from '../auth/extract-key.js';
 import type { CacheKeys } from '../cache/cache-policy.js';
 import type { CachedEntry } from '../cache/cache-store.js';
 import { logRequest } from '../observability/access-log.js';
@@ -105,14 +105,21 @@ function match(url: string, keys: CacheKeys): Route | undefined {
 /** Most URLs whose route is remembered; past that the memory starts over. */
 const ROUTE_MEMORY = 4096;
 
-/** Longest caller key, in UTF-8 bytes, whose hash a connection remembers. */
-const KEY_MEMORY_BYTES = 256;
+/** Longest credential header, in UTF-8 bytes, whose key's hash a connection remembers. */
+const CREDENTIAL_MEMORY_BYTES = 256;
+
+/** The credential header a connection last sent (Authorization or X-API-KEY) and its key's hash. */
+type Credential = {
+  readonly fromApiKey: boolean;
+  readonly bytes: Uint8Array;
+  readonly hash: string;
+};
 
 /**
  * Whether `a` holds exactly the first `n` bytes of `b`, in time that depends only on the
  * lengths (a caller key's length is public: `ak_` and 32 characters). Bytes, not strings:
  * V8 reads a character of a sliced string (a regex capture) through a generic property load,
- * which made the loop over two keys cost as much as hashing one.
+ * which made a loop over two keys cost as much as hashing one.
  */
 function sameBytes(a: Uint8Array, b: Uint8Array, n: number): boolean {
   if (a.length !== n) return false;
@@ -184,25 +191,47 @@ export function createFastRead(deps: RouteDeps): FastRead {
     }
     return memo ?? undefined;
   };
-  // The key last presented on each connection, with its hash. A keep-alive client sends the
-  // same key on every request, so it is hashed once per connection; the comparison takes the
-  // same time whatever the keys hold (a connection pooled by a load balancer carries several
-  // callers' keys), and stored keys are still only ever found by hash.
-  const lastKeys = new WeakMap<object, { readonly bytes: Uint8Array; readonly hash: string }>();
+  // The credential header last sent on each connection, as bytes, with the key's hash. A
+  // keep-alive client sends the same header on every request, so its key is extracted and
+  // hashed once per connection; the comparison takes the same time whatever the headers hold
+  // (a connection pooled by a load balancer carries several callers' keys), and stored keys
+  // are still only ever found by hash.
+  const lastKeys = new WeakMap<object, Credential>();
   const encoder = new TextEncoder();
-  const presentedBytes = new Uint8Array(KEY_MEMORY_BYTES);
-  const hashOf = (presented: string, connection: object | undefined): string | undefined => {
-    let written = -1;
-    if (connection) {
-      const into = encoder.encodeInto(presented, presentedBytes);
-      if (into.read === presented.length) written = into.written;
-      const last = lastKeys.get(connection);
-      if (last && written >= 0 && sameBytes(last.bytes, presentedBytes, written)) return last.hash;
+  const headerBytes = new Uint8Array(CREDENTIAL_MEMORY_BYTES);
+  /** `value` as UTF-8 in `headerBytes`: its length, or -1 when it does not fit. */
+  const encode = (value: string): number => {
+    const into = encoder.encodeInto(value, headerBytes);
+    return into.read === value.length ? into.written : -1;
+  };
+  const hashOf = (
+    authorization: string | undefined,
+    apiKey: string | undefined,
+    connection: object | undefined,
+  ): string | undefined => {
+    const last = connection && lastKeys.get(connection);
+    if (last) {
+      // The same header again, and (for X-API-KEY) still no Authorization to take precedence.
+      const value = last.fromApiKey
+        ? authorization === undefined
+          ? apiKey
+          : undefined
+        : authorization;
+      if (value !== undefined) {
+        const length = encode(value);
+        if (length >= 0 && sameBytes(last.bytes, headerBytes, length)) return last.hash;
+      }
     }
-    const hash = deps.hashKey(presented);
+    const source = keySource(authorization, apiKey);
+    if (!source) return undefined;
+    const hash = deps.hashKey(source.key);
     if (typeof hash !== 'string') return undefined;
-    if (connection && written >= 0)
-      lastKeys.set(connection, { bytes: presentedBytes.slice(0, written), hash });
+    if (connection) {
+      const fromApiKey = source.header === 'x-api-key';
+      const length = encode(fromApiKey ? apiKey! : authorization!);
+      if (length >= 0)
+        lastKeys.set(connection, { fromApiKey, bytes: headerBytes.slice(0, length), hash });
+    }
     return hash;
   };
   const wires = new WeakMap<CachedEntry, Wire>();
@@ -285,9 +314,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       }
     }
 
-    const presented = extractKey(authorization, apiKey);
-    if (presented === undefined) return undefined;
-    const hash = hashOf(presented, connection);
+    const hash = hashOf(authorization, apiKey, connection);
     if (hash === undefined) return undefined;
     const now = deps.clock();
     const auth = authorize(deps.keys.current().get(hash), route.op.scope, now);
