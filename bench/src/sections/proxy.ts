@@ -18,9 +18,10 @@ import type { BenchContext, BenchRow } from '../types.js';
  *   (d) the proxy with the cache off: every GET goes to the emulator (a miss).
  * Targets: c/a ≥ 0.8, d/b ≥ 0.45, p50 added latency on a miss < 1 ms at 1 connection,
  * p99 on a HIT < 2 ms at 50 connections.
+ * Each server runs in several short rounds (see `rounds` below) and the figures are medians.
  * On Linux it also reports each server's CPU time per request (from /proc/<pid>/stat over the
- * measured runs): on a shared machine it moves far less than req/s, so it shows whether a
- * change made the proxy cheaper even when the neighbours' load swamps the throughput figures.
+ * measured runs), which shows whether a change made the proxy cheaper even when the
+ * neighbours' load swamps the throughput figures (it moves with them too, less).
  */
 
 const section = 'proxy';
