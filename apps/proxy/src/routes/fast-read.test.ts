@@ -267,6 +267,8 @@ describe('utf8Length', () => {
     const samples = [
       '',
       'plain ascii',
+      '\u0000\u001f\u007f{"a":1}',
+      '\u0080',
       'café',
       '€100',
       '日本語',

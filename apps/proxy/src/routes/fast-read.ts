@@ -30,8 +30,16 @@ export type FastAnswer = {
 /** Bodies up to this many UTF-16 units go out as strings; longer ones as bytes encoded once. */
 const SMALL_BODY = 2048;
 
-/** The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD). */
+/** Any code unit outside ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD). ASCII
+ * text, most JSON, is answered by one regex test: V8 (11.3) reads `charCodeAt` in the loop
+ * through a generic property load, which for a 200-character body cost a tenth of a miss.
+ */
 export function utf8Length(text: string): number {
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
