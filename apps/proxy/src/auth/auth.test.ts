@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createStack } from '../test/harness.js';
-import { extractKey, keySource } from './extract-key.js';
+import { extractKey, presentedKey } from './extract-key.js';
 
 const write = (body: unknown, method = 'POST'): RequestInit => ({
   method,
@@ -135,7 +135,7 @@ describe('extractKey', () => {
     expect(extractKey('Basic abc', 'ak_6')).toBe('ak_6');
     expect(extractKey('Basic abc', undefined)).toBeUndefined();
     expect(extractKey(undefined, '  ')).toBeUndefined();
-    expect(keySource('Bearer ak_4', 'ak_5')).toEqual({ key: 'ak_4', header: 'authorization' });
-    expect(keySource('Basic abc', ' ak_6')).toEqual({ key: 'ak_6', header: 'x-api-key' });
+    expect(presentedKey('Bearer ak_4', 'ak_5')).toEqual({ key: 'ak_4', header: 'authorization' });
+    expect(presentedKey('Basic abc', ' ak_6')).toEqual({ key: 'ak_6', header: 'x-api-key' });
   });
 });

@@ -1,15 +1,15 @@
 /** Where a presented key was found. */
-export type KeySource = { readonly key: string; readonly header: 'authorization' | 'x-api-key' };
+export type PresentedKey = { readonly key: string; readonly header: 'authorization' | 'x-api-key' };
 
 /**
  * The caller's key and the header it came from: `Authorization: Bearer <key>`, else
  * `X-API-KEY: <key>` (so existing Amberflo clients only change their base URL). Bearer wins
  * when both are sent.
  */
-export function keySource(
+export function presentedKey(
   authorization: string | undefined,
   apiKeyHeader: string | undefined,
-): KeySource | undefined {
+): PresentedKey | undefined {
   if (authorization) {
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
     if (match) return { key: match[1]!, header: 'authorization' };
@@ -18,10 +18,10 @@ export function keySource(
   return key ? { key, header: 'x-api-key' } : undefined;
 }
 
-/** The caller's key, as {@link keySource} finds it. */
+/** The caller's key, as {@link presentedKey} finds it. */
 export function extractKey(
   authorization: string | undefined,
   apiKeyHeader: string | undefined,
 ): string | undefined {
-  return keySource(authorization, apiKeyHeader)?.key;
+  return presentedKey(authorization, apiKeyHeader)?.key;
 }

@@ -1,5 +1,5 @@
 import { authorize } from '../auth/authenticate.js';
-import { keySource } from '../auth/extract-key.js';
+import { presentedKey } from '../auth/extract-key.js';
 import type { CacheKeys } from '../cache/cache-policy.js';
 import type { CachedEntry } from '../cache/cache-store.js';
 import { logRequest } from '../observability/access-log.js';
@@ -230,7 +230,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
         if (length >= 0 && sameBytes(last.bytes, headerBytes, length)) return last.hash;
       }
     }
-    const source = keySource(authorization, apiKey);
+    const source = presentedKey(authorization, apiKey);
     if (!source) return undefined;
     const hash = deps.hashKey(source.key);
     if (typeof hash !== 'string') return undefined;
