@@ -22,22 +22,10 @@ export interface RateLimiter {
 }
 
 /** Seconds until the budget refills, as `RateLimit-Reset` gives it. */
-export const resetSeconds = (decision: RateDecision): string =>
+const resetSeconds = (decision: RateDecision): string =>
   String(Math.max(0, Math.ceil(decision.resetMs / 1000)));
 
-/** `RateLimit-*` headers (IETF draft) plus `Retry-After` when refused. */
-export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
-  const reset = resetSeconds(decision);
-  const headers: Record<string, string> = {
-    'ratelimit-limit': String(decision.limit),
-    'ratelimit-remaining': String(decision.remaining),
-    'ratelimit-reset': reset,
-  };
-  if (!decision.allowed) headers['retry-after'] = reset === '0' ? '1' : reset;
-  return headers;
-}
-
-/** The `RateLimit-*` headers of an allowed request, appended to `[name, value, …]`. */
+/** The `RateLimit-*` headers (IETF draft) of a decision, appended to `[name, value, …]`. */
 export function pushRateLimitHeaders(headers: string[], decision: RateDecision): void {
   headers.push(
     'ratelimit-limit',
@@ -47,4 +35,17 @@ export function pushRateLimitHeaders(headers: string[], decision: RateDecision):
     'ratelimit-reset',
     resetSeconds(decision),
   );
+}
+
+/** `RateLimit-*` headers plus `Retry-After` when refused, as an object. */
+export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
+  const pairs: string[] = [];
+  pushRateLimitHeaders(pairs, decision);
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < pairs.length; i += 2) headers[pairs[i]!] = pairs[i + 1]!;
+  if (!decision.allowed) {
+    const reset = headers['ratelimit-reset']!;
+    headers['retry-after'] = reset === '0' ? '1' : reset;
+  }
+  return headers;
 }

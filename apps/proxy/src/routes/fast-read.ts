@@ -6,11 +6,7 @@ import { logRequest } from '../observability/access-log.js';
 import { type Frame, requestIdFor, SECURITY_PAIRS, serverTiming } from '../observability/frame.js';
 import { formatMs } from '../observability/logger.js';
 import type { RequestSeries } from '../observability/metrics.js';
-import {
-  pushRateLimitHeaders,
-  type RateDecision,
-  resetSeconds,
-} from '../rate-limit/rate-limiter.js';
+import { pushRateLimitHeaders, type RateDecision } from '../rate-limit/rate-limiter.js';
 import type { RouteDeps } from './deps.js';
 import { OPERATIONS, type Operation } from './operations.js';
 import { readThrough, wantsNoCache } from './read-through.js';
@@ -136,20 +132,14 @@ function sameBytes(a: Uint8Array, b: Uint8Array, n: number): boolean {
   return diff === 0;
 }
 
-/** Whether `name` is `lower` in any case. */
-const named = (name: string, lower: string): boolean =>
-  name === lower || name.toLowerCase() === lower;
-
 /**
- * A HIT's headers, in one list copied per answer: the security headers, the request id, the
- * reply's, then RateLimit-* (left off when no limit applies). The empty values are the slots
- * filled per request.
+ * A HIT's headers but RateLimit-*, in one list copied per answer: the security headers, the
+ * request id, the reply's. The empty values are the slots filled per request.
  */
 const HIT_HEADERS: readonly string[] = [
   ...SECURITY_PAIRS,
   ...['x-request-id', '', 'content-type', '', 'x-cache', 'HIT', 'age', ''],
   ...['server-timing', '', 'content-length', ''],
-  ...['ratelimit-limit', '', 'ratelimit-remaining', '', 'ratelimit-reset', ''],
 ];
 /** Where the value of header `name` goes in {@link HIT_HEADERS}. */
 const slot = (name: string): number => HIT_HEADERS.indexOf(name) + 1;
@@ -158,10 +148,6 @@ const TYPE_AT = slot('content-type');
 const AGE_AT = slot('age');
 const TIMING_AT = slot('server-timing');
 const LENGTH_AT = slot('content-length');
-const LIMIT_AT = slot('ratelimit-limit');
-const REMAINING_AT = slot('ratelimit-remaining');
-const RESET_AT = slot('ratelimit-reset');
-const HIT_HEADERS_UNLIMITED = HIT_HEADERS.slice(0, LIMIT_AT - 1);
 
 /** What the app's access log middleware writes, for one fast answer. */
 type Trace = {
@@ -303,22 +289,26 @@ export function createFastRead(deps: RouteDeps): FastRead {
     let cacheControl: string | undefined;
     let requestIdHeader: string | undefined;
     for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!;
-      const length = name.length;
-      if (length === 13) {
-        if (named(name, 'authorization')) {
+      const length = raw[i]!.length;
+      if (length !== 9 && length !== 12 && length !== 13) continue;
+      const value = raw[i + 1];
+      switch (raw[i]!.toLowerCase()) {
+        case 'authorization':
           if (authorization !== undefined) return undefined;
-          authorization = raw[i + 1];
-        } else if (named(name, 'cache-control')) {
+          authorization = value;
+          break;
+        case 'cache-control':
           if (cacheControl !== undefined) return undefined;
-          cacheControl = raw[i + 1];
-        }
-      } else if (length === 9 && named(name, 'x-api-key')) {
-        if (apiKey !== undefined) return undefined;
-        apiKey = raw[i + 1];
-      } else if (length === 12 && named(name, 'x-request-id')) {
-        if (requestIdHeader !== undefined) return undefined;
-        requestIdHeader = raw[i + 1];
+          cacheControl = value;
+          break;
+        case 'x-api-key':
+          if (apiKey !== undefined) return undefined;
+          apiKey = value;
+          break;
+        case 'x-request-id':
+          if (requestIdHeader !== undefined) return undefined;
+          requestIdHeader = value;
+          break;
       }
     }
 
@@ -350,7 +340,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
     const requestId = requestIdFor(requestIdHeader);
     if (hit && cache) {
       const wire = wireOf(hit);
-      const headers = rate ? HIT_HEADERS.slice() : HIT_HEADERS_UNLIMITED.slice();
+      const headers = HIT_HEADERS.slice();
       headers[ID_AT] = requestId;
       headers[TYPE_AT] = hit.contentType || JSON_TYPE;
       headers[AGE_AT] = String(Math.max(0, Math.floor((now - hit.storedAt) / 1000)));
@@ -358,11 +348,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       headers[TIMING_AT] =
         `auth;dur=${formatMs(authed - started)}, cache;dur=${formatMs(looked - authed)}`;
       headers[LENGTH_AT] = wire.length;
-      if (rate) {
-        headers[LIMIT_AT] = String(rate.limit);
-        headers[REMAINING_AT] = String(rate.remaining);
-        headers[RESET_AT] = resetSeconds(rate);
-      }
+      if (rate) pushRateLimitHeaders(headers, rate);
       cache.countHit();
       route.served.n++;
       // The answer is complete but for copying: its time is the lookup's end.
