@@ -348,6 +348,10 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       for (const [key, name, url, headers, cpuOf] of order)
         runs[key].push(await drive(name, `${url}${PATH}`, headers, cpuOf));
     }
+    // Each round's own ratios, to show how far the machine moved them during the run.
+    const perRound = (top: Key, base: Key) =>
+      runs[top].map((r, i) => (r.rps / runs[base][i]!.rps).toFixed(2)).join(' ');
+    ctx.log(`c/a by round: ${perRound('c', 'a')}; d/b by round: ${perRound('d', 'b')}`);
     const figures = Object.fromEntries(
       Object.entries(runs).map(([k, list]) => [
         k,
