@@ -63,12 +63,35 @@ describe.each(TRANSPORTS)('%s transport (over TCP against the emulator)', (_name
     expect(limited.retryAfter).toBe('7');
   });
 
-  test('a hung upstream → UpstreamTimeoutError after timeoutMs', async () => {
+  test('a hung upstream → UpstreamTimeoutError after timeoutMs, not rounded to a second', async () => {
     await using s = await setup(make);
     s.emulator.setFaults([{ hang: true }]);
+    const started = performance.now();
     await expect(s.send('/customers', { timeoutMs: 150 })).rejects.toBeInstanceOf(
       UpstreamTimeoutError,
     );
+    const waited = performance.now() - started;
+    // Not a speed target: undici's own timeouts have one-second resolution (1,006 ms here for
+    // 150), so anything near a second means the deadline was not ours.
+    expect(waited).toBeGreaterThanOrEqual(145);
+    expect(waited).toBeLessThan(800);
+  });
+
+  test('requests in flight together each time out, and the transport recovers', async () => {
+    await using s = await setup(make);
+    s.emulator.setFaults([{ latencyMs: 400 }]);
+    const started = performance.now();
+    const answers = await Promise.allSettled([
+      s.send('/customers', { timeoutMs: 200 }),
+      s.send('/customers/customer-123456', { timeoutMs: 200 }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected']);
+    for (const a of answers)
+      expect((a as PromiseRejectedResult).reason).toBeInstanceOf(UpstreamTimeoutError);
+    expect(performance.now() - started).toBeLessThan(800);
+    // The transport still works once the upstream is healthy again.
+    s.emulator.setFaults([]);
+    expect((await s.send('/customers/customer-123456')).status).toBe(200);
   });
 
   test('a dropped connection and a closed port → UpstreamUnavailableError', async () => {
@@ -88,5 +111,20 @@ describe.each(TRANSPORTS)('%s transport (over TCP against the emulator)', (_name
       }),
     ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     closed.close();
+  });
+});
+
+describe('undici transport', () => {
+  test('the deadline counts from dispatch: a request queued behind a hung one times out too', async () => {
+    await using s = await setup(() => undiciTransport({ connections: 1 }));
+    s.emulator.setFaults([{ path: '/customers/hung', hang: true }]);
+    const started = performance.now();
+    const hung = s.send('/customers/hung', { timeoutMs: 200 });
+    const queued = s.send('/customers/customer-123456', { timeoutMs: 200 });
+    await expect(hung).rejects.toBeInstanceOf(UpstreamTimeoutError);
+    await expect(queued).rejects.toBeInstanceOf(UpstreamTimeoutError);
+    expect(performance.now() - started).toBeLessThan(800);
+    // The hung exchange was aborted, so the one connection serves the next request.
+    expect((await s.send('/customers/customer-123456')).status).toBe(200);
   });
 });

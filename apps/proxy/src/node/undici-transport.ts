@@ -8,6 +8,8 @@ import type {
 import type { NodeTransport } from './http-transport.js';
 
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** How long past the deadline undici's own timeouts wait, should the collector's not fire. */
+const BACKSTOP_MS = 2_000;
 
 /** One header among undici's raw response headers ([name, value, …] as Buffers). */
 function headerOf(raw: Buffer[], wanted: string): string | undefined {
@@ -21,19 +23,40 @@ function headerOf(raw: Buffer[], wanted: string): string | undefined {
 
 /**
  * Collects one answer for {@link undiciTransport}: a class rather than a handler object of
- * closures, so a request allocates one object for it.
+ * closures, so a request allocates one object for it. It keeps the deadline itself: undici's
+ * `headersTimeout`/`bodyTimeout` run on its coarse timers (one-second resolution), which made
+ * a 150 ms upstream timeout fire after a second.
  */
 class Collector implements Dispatcher.DispatchHandlers {
   status = 0;
   contentType = '';
   retryAfter: string | undefined = undefined;
   readonly chunks: Buffer[] = [];
+  /** Aborts the request in undici; set once the pool hands the request to a connection. */
+  abort: ((error: Error) => void) | undefined = undefined;
+  timedOut: UpstreamTimeoutError | undefined = undefined;
+  readonly timer: ReturnType<typeof setTimeout>;
   constructor(
     readonly resolve: (response: TransportResponse) => void,
     readonly reject: (error: Error) => void,
     readonly timeoutMs: number,
-  ) {}
-  onConnect(): void {}
+  ) {
+    this.timer = setTimeout(Collector.expire, timeoutMs, this);
+  }
+  static expire(this: void, self: Collector): void {
+    self.timedOut = new UpstreamTimeoutError(
+      self.status === 0
+        ? `upstream did not answer within ${self.timeoutMs} ms`
+        : `upstream body did not arrive within ${self.timeoutMs} ms`,
+    );
+    self.reject(self.timedOut);
+    // Still queued in the pool: onConnect aborts it when its turn comes.
+    self.abort?.(self.timedOut);
+  }
+  onConnect(abort: (error: Error) => void): void {
+    if (this.timedOut) abort(this.timedOut);
+    else this.abort = abort;
+  }
   onHeaders(statusCode: number, raw: Buffer[]): boolean {
     this.status = statusCode;
     this.contentType = headerOf(raw, 'content-type') ?? '';
@@ -45,6 +68,7 @@ class Collector implements Dispatcher.DispatchHandlers {
     return true;
   }
   onComplete(): void {
+    clearTimeout(this.timer);
     const { chunks } = this;
     const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     this.resolve({
@@ -55,15 +79,11 @@ class Collector implements Dispatcher.DispatchHandlers {
     });
   }
   onError(error: Error): void {
-    const code = (error as { code?: string }).code ?? '';
-    if (TIMEOUTS.has(code)) {
-      this.reject(
-        new UpstreamTimeoutError(
-          code === 'UND_ERR_HEADERS_TIMEOUT'
-            ? `upstream did not answer within ${this.timeoutMs} ms`
-            : `upstream body did not arrive within ${this.timeoutMs} ms`,
-        ),
-      );
+    clearTimeout(this.timer);
+    // After a timeout the promise is settled; undici reports the abort here.
+    if (this.timedOut) return;
+    if (TIMEOUTS.has((error as { code?: string }).code ?? '')) {
+      this.reject(new UpstreamTimeoutError(`upstream did not answer within ${this.timeoutMs} ms`));
     } else if (this.status !== 0) {
       this.reject(
         new UpstreamUnavailableError('upstream connection failed while reading the body'),
@@ -82,7 +102,8 @@ class Collector implements Dispatcher.DispatchHandlers {
  * node:http with a keep-alive agent (`nodeHttpTransport`) and about 130 µs for `fetch`; the
  * upstream request is most of a cache miss. Callers' headers never reach it (the client
  * builds every header) and it asks for `identity`, so no hop-by-hop stripping or decoding is
- * needed. `timeoutMs` bounds the wait for the response head and, again, for the body.
+ * needed. `timeoutMs` bounds the whole exchange, from dispatch (a wait for a free connection
+ * included) to the last byte of the body.
  */
 export function undiciTransport(options: { connections?: number } = {}): NodeTransport {
   const pools = new Map<string, Pool>();
@@ -116,8 +137,9 @@ export function undiciTransport(options: { connections?: number } = {}): NodeTra
             path,
             headers: flat,
             body: body ?? null,
-            headersTimeout: timeoutMs,
-            bodyTimeout: timeoutMs,
+            // The collector's own timer decides; undici's coarse ones are only a backstop.
+            headersTimeout: timeoutMs + BACKSTOP_MS,
+            bodyTimeout: timeoutMs + BACKSTOP_MS,
           },
           new Collector(resolve, reject, timeoutMs),
         );
