@@ -8,9 +8,12 @@ import { ConfigError } from '../config/config-error.js';
 import type { ProxyConfig } from '../config/load-config.js';
 import { type AmberkitProxy, createProxy } from '../create-proxy.js';
 import { createKeyRing } from '../keys/key-ring.js';
+import { logRequest } from '../observability/access-log.js';
+import { requestIdFor, SECURITY_HEADERS } from '../observability/frame.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createFixedWindowLimiter } from '../rate-limit/fixed-window.js';
-import type { FastAnswer, FastRead } from '../routes/fast-read.js';
+import { type FastAnswer, type FastRead, validHost } from '../routes/fast-read.js';
+import { errorReply, internalErrorReply, type Reply } from '../routes/reply.js';
 import { createBatchedWriter } from './batched-writer.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 import { createFileKeySource } from './keys-file.js';
@@ -61,6 +64,53 @@ async function connectRedis(url: string, logger: Logger): Promise<RedisClientTyp
   }
   connected = true;
   return client;
+}
+
+/**
+ * The answer to a request @hono/node-server cannot turn into a Web `Request` (an invalid or
+ * missing Host, a backslash in the path, a bad absolute URL): a 400 `ErrorResponse` naming
+ * what is wrong, framed and logged as the app's answers are, instead of its bare 400 with no
+ * body. Anything else that escapes the app is a 500 with the request id.
+ */
+function malformedRequest(
+  error: unknown,
+  req: IncomingMessage | undefined,
+  proxy: AmberkitProxy,
+  logger: Logger,
+): Response {
+  const requestId = requestIdFor(undefined);
+  let reply: Reply;
+  if (error instanceof Error && error.name === 'RequestError') {
+    // Its message may be URL parsing's ("Invalid URL"); name the part that is wrong.
+    const host = req?.headers.host;
+    const badHost = host === undefined ? /host/i.test(error.message) : !validHost(host);
+    const issue = badHost
+      ? { path: 'Host', message: `not a valid host: ${JSON.stringify(host ?? '')}` }
+      : { path: 'url', message: error.message };
+    reply = errorReply(requestId, 400, 'VALIDATION_FAILED', `Malformed request: ${issue.message}`, {
+      issues: [issue],
+    });
+  } else {
+    reply = internalErrorReply(error, requestId, logger);
+  }
+  // Known when the request itself was refused; a failure later in the app (which answers its
+  // own errors, so this is a last resort) comes without it.
+  const method = req?.method ?? 'UNKNOWN';
+  proxy.metrics.request('unmatched', method, reply.status);
+  logRequest(logger, {
+    requestId,
+    method,
+    route: 'unmatched',
+    status: reply.status,
+    cache: undefined,
+    upstreamMs: undefined,
+    ms: 0,
+    caller: undefined,
+  });
+  return new Response(reply.body, {
+    status: reply.status,
+    headers: { ...SECURITY_HEADERS, 'x-request-id': requestId, ...reply.headers },
+  });
 }
 
 /**
@@ -162,7 +212,13 @@ export async function startProxyServer(
   // callers move on and the server can finish without waiting out their idle timeout.
   let draining = false;
   const inFlight = new Set<ServerResponse>();
-  const viaApp = getRequestListener(proxy.fetch, { hostname: config.host });
+  // The request being handed to the app: @hono/node-server calls `errorHandler` in the same
+  // tick when it cannot build the Web `Request`, so this is the request it refused.
+  let handing: IncomingMessage | undefined;
+  const viaApp = getRequestListener(proxy.fetch, {
+    hostname: config.host,
+    errorHandler: (error) => malformedRequest(error, handing, proxy, logger),
+  });
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
   const server = createServer((req, res) => {
@@ -172,7 +228,9 @@ export async function startProxyServer(
     if (draining) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
+    handing = req;
     void viaApp(req, res);
+    handing = undefined;
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

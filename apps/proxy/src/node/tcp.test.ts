@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../config/load-config.js';
@@ -31,11 +32,38 @@ async function stack(env: Record<string, string> = {}) {
     server,
     call,
     lines,
+    key: plain.team,
     async [Symbol.asyncDispose]() {
       await server.close();
       await upstream.close();
       await emulator.close();
     },
+  };
+}
+
+/** One raw HTTP/1.1 exchange on its own connection: what fetch would refuse to send. */
+async function rawExchange(
+  port: number,
+  head: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+    socket.write(`${head}\r\nConnection: close\r\n\r\n`);
+  });
+  const [top = '', ...rest] = text.slice(0, text.indexOf('\r\n\r\n')).split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of rest) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return {
+    status: Number(top.split(' ')[1]),
+    headers,
+    body: text.slice(text.indexOf('\r\n\r\n') + 4),
   };
 }
 
@@ -171,5 +199,59 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     expect(stale.status).toBe(200);
     expect(stale.headers.get('x-cache')).toBe('STALE');
     expect((await s.call('/customers')).status).toBe(502);
+  });
+
+  test("malformed requests get the app's answer, never a cached body: bad Host, dot segments, a credential sent twice", async () => {
+    await using s = await stack();
+    const { key } = s;
+    const port = s.server.port;
+    const PATH = '/customers/customer-123456';
+    // Warm the cache, so the fast path would answer each of these with a HIT if it took it.
+    expect((await s.call(PATH)).status).toBe(200);
+    s.lines.length = 0;
+
+    for (const host of ['evil.example/x', 'a b', 'user@evil.example', '[::1']) {
+      const answer = await rawExchange(
+        port,
+        `GET ${PATH} HTTP/1.1\r\nHost: ${host}\r\nX-API-KEY: ${key}`,
+      );
+      expect(answer.status, host).toBe(400);
+      const body = JSON.parse(answer.body);
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'Host' }] });
+      expect(body.requestId).toBe(answer.headers['x-request-id']);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.body).not.toContain('customer-123456');
+    }
+    const logged = s.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(logged.map((l) => [l.route, l.status])).toEqual(Array(4).fill(['unmatched', 400]));
+
+    // `.` and `..` are dot segments, not ids: nothing goes upstream, nothing is cached.
+    s.emulator.clearRequests();
+    for (const path of ['/customers/..', '/customers/.']) {
+      const answer = await rawExchange(
+        port,
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-KEY: ${key}`,
+      );
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers['x-cache'], path).toBeUndefined();
+    }
+    expect(s.emulator.requests()).toEqual([]);
+
+    // Authorization twice reads as HTTP joins it (never a valid Bearer), whichever copy is good.
+    const twice = (first: string, second: string) =>
+      rawExchange(
+        port,
+        `GET ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${first}\r\nAuthorization: Bearer ${second}`,
+      );
+    expect((await twice(key, 'junk')).status).toBe(401);
+    expect((await twice('junk', key)).status).toBe(401);
+    expect((await twice(key, key)).status).toBe(401);
+    // The same exchange with one header is served (from the cache), so the 401s are the repeat's.
+    const once = await rawExchange(
+      port,
+      `GET ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${key}`,
+    );
+    expect(once.status).toBe(200);
+    expect(once.headers['x-cache']).toBe('HIT');
   });
 });

@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { nodeHashKey } from '../node/node-hash.js';
 import { AMBERFLO_KEY, createStack, type Stack } from '../test/harness.js';
-import { type FastAnswer, utf8Length } from './fast-read.js';
+import { type FastAnswer, utf8Length, validHost } from './fast-read.js';
 
 const PATH = '/customers/customer-123456';
 
@@ -175,6 +177,11 @@ describe('fast path for cached GETs', () => {
     expect(fast(stack, '/customers/customer%2D123456')).toBeUndefined();
     expect(fast(stack, '/payments-billing-customer-product-invoice')).toBeUndefined();
     expect(fast(stack, '/customers', 'admin', {}, 'POST')).toBeUndefined();
+    // Dot segments, which URL parsing removes: the app answers (404), nothing goes upstream.
+    expect(fast(stack, '/customers/..')).toBeUndefined();
+    expect(fast(stack, '/customers/.')).toBeUndefined();
+    // A Host the app would refuse with a 400.
+    expect(fast(stack, PATH, 'admin', { host: 'evil.example/x' })).toBeUndefined();
     expect(stack.lines).toEqual([]);
     expect((await stack.call(PATH, { as: 'invoicesRead' })).status).toBe(403);
 
@@ -243,7 +250,7 @@ describe('fast path for cached GETs', () => {
     const bypass = await later(raw('x-api-key', key, 'Cache-Control', 'no-cache'));
     expect(headersOf(bypass)['x-cache']).toBe('BYPASS');
     stack.lines.length = 0;
-    // Repeated: HTTP joins them (or, for Authorization, keeps one); the app decides.
+    // Repeated: the app reads them joined, as HTTP combines them (a second Host it refuses).
     expect(raw('authorization', `Bearer ${key}`, 'Authorization', `Bearer ${key}`)).toBeUndefined();
     expect(raw('x-api-key', key, 'X-API-KEY', key)).toBeUndefined();
     expect(raw('x-api-key', key, 'x-request-id', 'a', 'x-request-id', 'b')).toBeUndefined();
@@ -294,5 +301,51 @@ describe('utf8Length', () => {
     }
     for (const text of samples)
       expect(utf8Length(text), JSON.stringify(text)).toBe(encoder.encode(text).byteLength);
+  });
+});
+
+describe('validHost', () => {
+  test('accepts names, addresses and ports as @hono/node-server does, and refuses the rest', () => {
+    for (const host of [
+      'localhost',
+      'API.example.com',
+      'api.example.com:8443',
+      '127.0.0.1:80',
+      '[::1]:8080',
+      '[::1]',
+    ])
+      expect(validHost(host), host).toBe(true);
+    for (const host of [
+      'evil.example/x',
+      'a b',
+      'user@evil.example',
+      '[::1',
+      'a#b',
+      'a?b',
+      'a:b:c',
+      '',
+    ])
+      expect(validHost(host), host).toBe(false);
+  });
+});
+
+describe('route memory', () => {
+  test('requests the fast path declines leave nothing behind (4,000 unauthenticated 16 kB URLs)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
+    await ready(stack);
+    const fastRead = stack.proxy.fastRead!;
+    const filler = 'x'.repeat(16_000);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 4_000; i++) {
+      expect(fastRead('GET', `/customers/${filler}${i}`, [])).toBeUndefined();
+      expect(fastRead('GET', `/nothing/${filler}${i}`, [])).toBeUndefined();
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Kept, they would be 128 MB; the bound leaves room for the runtime's own noise.
+    expect(grown).toBeLessThan(16 * 1024 * 1024);
   });
 });

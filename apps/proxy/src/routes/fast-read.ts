@@ -77,8 +77,12 @@ export type FastRead = (
 
 const INVOICES = '/payments-billing-customer-product-invoice';
 const INVOICES_QUERY = `${INVOICES}?customerId=`;
-/** Ids the router and the cache keys read the same with no decoding (RFC 3986 unreserved). */
-const PLAIN_ID = /^[\w.~-]+$/;
+/**
+ * Ids the router and the cache keys read the same with no decoding (RFC 3986 unreserved), but
+ * `.` and `..`: in a path those are dot segments, which URL parsing removes (`/customers/..`
+ * is `/`), so the app answers them and nothing is sent upstream or cached.
+ */
+const PLAIN_ID = /^(?!\.\.?$)[\w.~-]+$/;
 const JSON_TYPE = 'application/json';
 /** Read once: on Node the global is a lazy getter, called on every access. */
 const perf = globalThis.performance;
@@ -106,8 +110,27 @@ function match(url: string, keys: CacheKeys): Route | undefined {
   return undefined;
 }
 
-/** Most URLs whose route is remembered; past that the memory starts over. */
+/**
+ * Most URLs whose route is remembered; past that the memory starts over. Only URLs the fast
+ * path serves, and only short ones, are kept, so requests it declines (any caller's, before
+ * authentication) leave nothing behind: at most 4,096 × 256 UTF-16 units.
+ */
 const ROUTE_MEMORY = 4096;
+const ROUTE_URL_MAX = 256;
+
+/**
+ * Whether a `Host` header is one @hono/node-server accepts, by its rule: URL parsing reads the
+ * name or address back unchanged (bar case), with an optional port. The app answers anything
+ * else with a 400 (RFC 9112 §3.2), so the fast path must not serve it.
+ */
+export function validHost(host: string): boolean {
+  try {
+    const { hostname } = new URL(`http://${host}/`);
+    return hostname.length === host.length || hostname === host.replace(/:\d+$/, '');
+  } catch {
+    return false;
+  }
+}
 
 /** Longest credential header, in UTF-8 bytes, whose key's hash a connection remembers. */
 const CREDENTIAL_MEMORY_BYTES = 256;
@@ -174,16 +197,18 @@ export function createFastRead(deps: RouteDeps): FastRead {
   });
   // A URL's route, cache key and request counter, worked out once: the same few URLs come
   // again and again.
-  const routes = new Map<string, Memo | null>();
+  const routes = new Map<string, Memo>();
   const routeOf = (url: string, cacheKeys: CacheKeys): Memo | undefined => {
-    let memo = routes.get(url);
-    if (memo === undefined) {
-      const route = match(url, cacheKeys);
-      memo = route ? { ...route, served: metrics.series(route.op.id, 'GET', 200) } : null;
+    const known = routes.get(url);
+    if (known) return known;
+    const route = match(url, cacheKeys);
+    if (!route) return undefined;
+    const memo = { ...route, served: metrics.series(route.op.id, 'GET', 200) };
+    if (url.length <= ROUTE_URL_MAX) {
       if (routes.size >= ROUTE_MEMORY) routes.clear();
       routes.set(url, memo);
     }
-    return memo ?? undefined;
+    return memo;
   };
   // The credential header last sent on each connection, as bytes, with the key's hash. A
   // keep-alive client sends the same header on every request, so its key is extracted and
@@ -191,6 +216,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
   // (a connection pooled by a load balancer carries several callers' keys), and stored keys
   // are still only ever found by hash.
   const lastKeys = new WeakMap<object, Credential>();
+  const goodHosts = new WeakMap<object, string>();
   const encoder = new TextEncoder();
   const headerBytes = new Uint8Array(CREDENTIAL_MEMORY_BYTES);
   /** `value` as UTF-8 in `headerBytes`: its length, or -1 when it does not fit. */
@@ -243,6 +269,8 @@ export function createFastRead(deps: RouteDeps): FastRead {
     return wire;
   };
   const answer = (status: number, headers: string[], body: string | null): FastAnswer => {
+    // RFC 9110 §8.6: no Content-Length on a 204 or a 304, which have no content.
+    if (status === 204 || status === 304) return { status, headers, body: EMPTY };
     if (body !== null && body.length <= SMALL_BODY) {
       headers.push('content-length', String(utf8Length(body)));
       return { status, headers, body };
@@ -282,17 +310,22 @@ export function createFastRead(deps: RouteDeps): FastRead {
     if (!route) return undefined;
     const started = perf.now();
 
-    // The four headers read here, from the raw list; one sent twice goes to the app, which
-    // combines repeated headers as HTTP says.
+    // The five headers read here, from the raw list; one sent twice goes to the app, which
+    // combines repeated headers as HTTP says (and refuses a second Host).
+    let host: string | undefined;
     let authorization: string | undefined;
     let apiKey: string | undefined;
     let cacheControl: string | undefined;
     let requestIdHeader: string | undefined;
     for (let i = 0; i < raw.length; i += 2) {
       const length = raw[i]!.length;
-      if (length !== 9 && length !== 12 && length !== 13) continue;
+      if (length !== 4 && length !== 9 && length !== 12 && length !== 13) continue;
       const value = raw[i + 1];
       switch (raw[i]!.toLowerCase()) {
+        case 'host':
+          if (host !== undefined) return undefined;
+          host = value;
+          break;
         case 'authorization':
           if (authorization !== undefined) return undefined;
           authorization = value;
@@ -312,6 +345,11 @@ export function createFastRead(deps: RouteDeps): FastRead {
       }
     }
 
+    // A connection sends the same Host every time: checked once per connection and value.
+    if (host !== undefined && (connection === undefined || goodHosts.get(connection) !== host)) {
+      if (!validHost(host)) return undefined;
+      if (connection) goodHosts.set(connection, host);
+    }
     const hash = hashOf(authorization, apiKey, connection);
     if (hash === undefined) return undefined;
     const now = deps.clock();
