@@ -89,6 +89,37 @@ describe('cached reads', () => {
     expect(upstreamHits(stack, ACME)).toBe(3);
   });
 
+  test('an upstream failure is still BYPASS when not cached (no-cache, cache off), else MISS: header, log line, metrics', async () => {
+    const cacheCount = async (stack: Stack, result: string) => {
+      const text = await (await stack.proxy.app.request('/metrics')).text();
+      return Number(
+        new RegExp(`amberkit_proxy_cache_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1],
+      );
+    };
+    const failing = (stack: Stack) =>
+      stack.emulator.setFaults([{ path: '/customers', status: 503 }]);
+    for (const [name, options, init, expected] of [
+      ['cache off', { proxy: { cache: { enabled: false } } }, {}, 'BYPASS'],
+      ['no-cache', {}, { headers: { 'cache-control': 'no-cache' } }, 'BYPASS'],
+      ['cold entry', {}, {}, 'MISS'],
+    ] as const) {
+      await using stack = await createStack(options);
+      failing(stack);
+      stack.lines.length = 0;
+      const before = await cacheCount(stack, expected.toLowerCase());
+      const res = await stack.call(ACME, init);
+      expect(res.status, name).toBe(502);
+      expect(res.headers.get('x-cache'), name).toBe(expected);
+      const line = stack.lines.map((l) => JSON.parse(l)).find((l) => l.route === 'getCustomerById');
+      expect(line?.cache, name).toBe(expected);
+      expect(await cacheCount(stack, expected.toLowerCase()), name).toBe(before + 1);
+      // And a success counts the same way.
+      stack.emulator.setFaults([]);
+      expect((await stack.call(ACME, init)).headers.get('x-cache'), name).toBe(expected);
+      expect(await cacheCount(stack, expected.toLowerCase()), name).toBe(before + 2);
+    }
+  });
+
   test('upstream 404 passes through and is not cached', async () => {
     await using stack = await createStack();
     for (let i = 0; i < 2; i++) {

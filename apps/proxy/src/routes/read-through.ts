@@ -54,13 +54,18 @@ export async function readThrough(request: ReadRequest, deps: RouteDeps): Promis
   const started = performance.now();
   let outcome: CacheOutcome;
   try {
-    if (!deps.cache)
+    if (!deps.cache) {
       outcome = { entry: { ...(await load()), storedAt: deps.clock() }, result: 'BYPASS' };
-    else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load);
+      deps.metrics.cache('BYPASS');
+    } else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load);
     else outcome = await deps.cache.get(key, policy, load, request.defer);
   } catch (error) {
-    const reply = failureReply(error, requestId, { 'x-cache': 'MISS', age: '0' });
-    return { reply, cacheResult: 'MISS', upstreamMs };
+    // Upstream failed and nothing stale could stand in: still a BYPASS or a MISS, as the
+    // design's table gives, in the header, the log line and the cache metrics.
+    const result = !deps.cache || request.noCache ? 'BYPASS' : 'MISS';
+    deps.metrics.cache(result);
+    const reply = failureReply(error, requestId, { 'x-cache': result, age: '0' });
+    return { reply, cacheResult: result, upstreamMs };
   } finally {
     timings.cache = performance.now() - started;
   }
