@@ -158,6 +158,13 @@ describe('requests the proxy refuses itself', () => {
     const wrongId = await stack.call('/customers/x', { method: 'POST' });
     expect(wrongId.status).toBe(405);
     expect(wrongId.headers.get('allow')).toBe('GET, DELETE, HEAD');
+    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json']) {
+      const posted = await stack.call(path, { method: 'POST', as: null });
+      expect(posted.status, path).toBe(405);
+      expect(posted.headers.get('allow'), path).toBe('GET, HEAD');
+      expect(await posted.json(), path).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
+    }
+    expect((await stack.call('/healthz', { method: 'HEAD', as: null })).status).toBe(200);
   });
 
   test('malformed JSON and schema failures → 400 naming the fields, nothing sent upstream', async () => {

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { respond } from '../observability/frame.js';
 import type { UpstreamKind } from '../upstream/upstream-kind.js';
-import { type ProxyEnv, sendJson } from './context.js';
+import { type ProxyEnv, sendError, sendJson } from './context.js';
 import type { RouteDeps } from './deps.js';
 import { proxyOpenApiDocument } from './openapi.js';
 
@@ -12,6 +12,9 @@ export type OpsDeps = {
   readonly upstreamKind: () => Promise<UpstreamKind>;
   readonly readyTimeoutMs: number;
 };
+
+/** The operational endpoints, each answering GET (and HEAD) only. */
+const OPS_PATHS = ['/healthz', '/readyz', '/metrics', '/openapi.json'] as const;
 
 /** A customer id no account holds: the readiness probe's authenticated, harmless GET. */
 const PROBE_ID = '__amberkit_readyz_probe__';
@@ -68,4 +71,19 @@ export function mountOpsRoutes(app: Hono<ProxyEnv>, deps: RouteDeps, ops: OpsDep
     openApi ??= JSON.stringify(proxyOpenApiDocument());
     return respond(c, 200, openApi, { 'content-type': 'application/json; charset=utf-8' });
   });
+
+  // Any other method: 405 with Allow, as on the API's paths.
+  for (const path of OPS_PATHS) {
+    app.all(path, (c) =>
+      sendError(
+        c,
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${c.req.method} is not allowed on ${path}; use GET`,
+        {
+          headers: { allow: 'GET, HEAD' },
+        },
+      ),
+    );
+  }
 }
