@@ -76,7 +76,10 @@ export async function handleWrite(
   c.set('upstreamMs', ms);
   c.get('frame').timings.upstream = ms;
   if (deps.cache && op.invalidates) {
+    // Server-Timing's cache time on a write is the invalidation's (a Redis round trip, shared).
+    const invalidating = performance.now();
     await deps.cache.invalidate(op.invalidates(await deps.cacheKeys, customerId));
+    c.get('frame').timings.cache = performance.now() - invalidating;
   }
   return answer ? sendUpstreamAnswer(c, answer, deps.logger) : sendUpstreamFailure(c, failure);
 }
