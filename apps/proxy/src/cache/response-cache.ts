@@ -41,19 +41,20 @@ export class ResponseCache {
     policy: CachePolicy,
     load: Load,
     defer: (p: Promise<unknown>) => void,
+    requestId?: string,
   ): Promise<CacheOutcome> {
-    const { entry, version } = await this.#store.lookup(key);
+    const { entry, version } = await this.#store.lookup(key, requestId);
     const age = entry ? this.#clock() - entry.storedAt : 0;
     if (entry && age < policy.ttlMs) return this.#emit(entry, 'HIT');
     if (entry && age < policy.ttlMs + policy.swrMs) {
-      const refresh = this.#fly(key, version, policy, load).catch(() =>
+      const refresh = this.#fly(key, version, policy, load, requestId).catch(() =>
         this.#onEvent('revalidate-failed'),
       );
       defer(refresh);
       return this.#emit(entry, 'STALE');
     }
     try {
-      return this.#emit(await this.#fly(key, version, policy, load), 'MISS');
+      return this.#emit(await this.#fly(key, version, policy, load, requestId), 'MISS');
     } catch (error) {
       if (entry && age < policy.ttlMs + policy.sieMs && isUpstreamFailure(error))
         return this.#emit(entry, 'STALE');
@@ -78,19 +79,31 @@ export class ResponseCache {
   }
 
   /** `Cache-Control: no-cache`: skip the lookup, fetch, and refresh the entry for others. */
-  async bypass(key: string, policy: CachePolicy, load: Load): Promise<CacheOutcome> {
-    const { version } = await this.#store.lookup(key);
-    const entry = await this.#fetchAndStore(key, version, policy, load);
+  async bypass(
+    key: string,
+    policy: CachePolicy,
+    load: Load,
+    requestId?: string,
+  ): Promise<CacheOutcome> {
+    const { version } = await this.#store.lookup(key, requestId);
+    const entry = await this.#fetchAndStore(key, version, policy, load, requestId);
     return this.#emit(entry, 'BYPASS');
   }
 
   /** Drops the keys (and any fetch in flight for them) before the write's response returns. */
-  async invalidate(keys: readonly string[]): Promise<void> {
+  async invalidate(keys: readonly string[], requestId?: string): Promise<void> {
     for (const key of keys) this.#flights.delete(key);
-    await this.#store.invalidate(keys);
+    await this.#store.invalidate(keys, requestId);
   }
 
-  #fly(key: string, version: string, policy: CachePolicy, load: Load): Flight {
+  /** One fetch per key and version; a joined fetch logs under the request that began it. */
+  #fly(
+    key: string,
+    version: string,
+    policy: CachePolicy,
+    load: Load,
+    requestId: string | undefined,
+  ): Flight {
     // Join only a fetch that began at the same version: if another instance invalidated the
     // key since (a write there), that fetch may carry the old value, so fetch afresh.
     const running = this.#flights.get(key);
@@ -98,9 +111,11 @@ export class ResponseCache {
       this.#onEvent('coalesced');
       return running.flight;
     }
-    const flight: Flight = this.#fetchAndStore(key, version, policy, load).finally(() => {
-      if (this.#flights.get(key)?.flight === flight) this.#flights.delete(key);
-    });
+    const flight: Flight = this.#fetchAndStore(key, version, policy, load, requestId).finally(
+      () => {
+        if (this.#flights.get(key)?.flight === flight) this.#flights.delete(key);
+      },
+    );
     this.#flights.set(key, { version, flight });
     return flight;
   }
@@ -110,6 +125,7 @@ export class ResponseCache {
     version: string,
     policy: CachePolicy,
     load: Load,
+    requestId: string | undefined,
   ): Promise<CachedEntry> {
     const response = await load();
     const entry: CachedEntry = { ...response, storedAt: this.#clock() };
@@ -119,6 +135,7 @@ export class ResponseCache {
         entry,
         policy.ttlMs + Math.max(policy.swrMs, policy.sieMs),
         version,
+        requestId,
       );
     }
     return entry;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CachedEntry } from '../cache/cache-store.js';
 import { createLogger } from '../observability/logger.js';
+import { createStack } from '../test/harness.js';
 import { testRedis } from '../test/redis.js';
 import { createRedisStore } from './redis-store.js';
 
@@ -50,13 +51,44 @@ describe('Redis cache store (real Redis on 127.0.0.1:6379)', () => {
       logger: createLogger({ write: (l) => lines.push(l) }),
     });
     broken.destroy();
-    const seen = await store.lookup('k');
+    const seen = await store.lookup('k', 'req-1');
     expect(seen.entry).toBeUndefined();
-    expect(await store.store('k', entry('x'), 1000, seen.version)).toBe(false);
-    await store.invalidate(['k']);
-    expect(lines.map((l) => JSON.parse(l).msg)).toEqual([
-      'redis lookup failed',
-      expect.stringContaining('redis invalidation failed'),
+    expect(await store.store('k', entry('x'), 1000, seen.version, 'req-1')).toBe(false);
+    await store.invalidate(['k'], 'req-2');
+    expect(lines.map((l) => [JSON.parse(l).msg, JSON.parse(l).requestId])).toEqual([
+      ['redis lookup failed', 'req-1'],
+      [expect.stringContaining('redis invalidation failed'), 'req-2'],
+    ]);
+  });
+
+  test("through the proxy, a Redis failure's log lines carry the request's id, as its access line does", async () => {
+    await using redis = await testRedis();
+    const broken = redis.client.duplicate();
+    await broken.connect();
+    const lines: string[] = [];
+    const logger = createLogger({ write: (l) => lines.push(l) });
+    await using stack = await createStack({
+      proxy: {
+        logger,
+        cache: { store: createRedisStore({ client: broken, prefix: redis.prefix, logger }) },
+      },
+    });
+    broken.destroy();
+    const read = await stack.call('/customers/customer-123456', {
+      headers: { 'x-request-id': 'read-1' },
+    });
+    expect(read.status).toBe(200); // degraded to upstream, not failed
+    const write = await stack.call('/customers/customer-123456', {
+      method: 'DELETE',
+      headers: { 'x-request-id': 'write-1' },
+    });
+    expect(write.status).toBe(200);
+    const logged = lines.map((l) => JSON.parse(l));
+    expect(logged.map((l) => [l.msg, l.requestId])).toEqual([
+      ['redis lookup failed', 'read-1'],
+      ['request', 'read-1'],
+      [expect.stringContaining('redis invalidation failed'), 'write-1'],
+      ['request', 'write-1'],
     ]);
   });
 });

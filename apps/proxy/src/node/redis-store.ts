@@ -33,13 +33,14 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const prefix = options.prefix ?? 'amberkit:';
   const entryKey = (key: string) => `${prefix}c:${key}`;
   const versionKey = (key: string) => `${prefix}v:${key}`;
-  const warn = (what: string, error: unknown) =>
+  const warn = (what: string, error: unknown, requestId: string | undefined) =>
     logger?.warn(`redis ${what} failed`, {
+      requestId,
       error: error instanceof Error ? error.message : String(error),
     });
 
   return {
-    async lookup(key) {
+    async lookup(key, requestId) {
       try {
         const [raw, version] = await client.mGet([entryKey(key), versionKey(key)]);
         let entry: CachedEntry | undefined;
@@ -49,11 +50,11 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
         }
         return { entry, version: version ?? '0' };
       } catch (error) {
-        warn('lookup', error);
+        warn('lookup', error, requestId);
         return { entry: undefined, version: UNAVAILABLE };
       }
     },
-    async store(key, entry, ttlMs, version) {
+    async store(key, entry, ttlMs, version, requestId) {
       if (version === UNAVAILABLE) return false;
       const wire: Wire = {
         s: entry.status,
@@ -68,11 +69,11 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
         });
         return stored === 1;
       } catch (error) {
-        warn('store', error);
+        warn('store', error, requestId);
         return false;
       }
     },
-    async invalidate(keys) {
+    async invalidate(keys, requestId) {
       if (keys.length === 0) return;
       const multi = client.multi();
       for (const key of keys) {
@@ -86,6 +87,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
         logger?.error(
           'redis invalidation failed: other instances may serve the old value until its TTL',
           {
+            requestId,
             error: error instanceof Error ? error.message : String(error),
           },
         );

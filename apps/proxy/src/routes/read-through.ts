@@ -57,8 +57,8 @@ export async function readThrough(request: ReadRequest, deps: RouteDeps): Promis
     if (!deps.cache) {
       outcome = { entry: { ...(await load()), storedAt: deps.clock() }, result: 'BYPASS' };
       deps.metrics.cache('BYPASS');
-    } else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load);
-    else outcome = await deps.cache.get(key, policy, load, request.defer);
+    } else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load, requestId);
+    else outcome = await deps.cache.get(key, policy, load, request.defer, requestId);
   } catch (error) {
     // Upstream failed and nothing stale could stand in: still a BYPASS or a MISS, as the
     // design's table gives, in the header, the log line and the cache metrics.

@@ -78,7 +78,8 @@ export async function handleWrite(
   if (deps.cache && op.invalidates) {
     // Server-Timing's cache time on a write is the invalidation's (a Redis round trip, shared).
     const invalidating = performance.now();
-    await deps.cache.invalidate(op.invalidates(await deps.cacheKeys, customerId));
+    const keys = op.invalidates(await deps.cacheKeys, customerId);
+    await deps.cache.invalidate(keys, c.get('requestId'));
     c.get('frame').timings.cache = performance.now() - invalidating;
   }
   return answer ? sendUpstreamAnswer(c, answer, deps.logger) : sendUpstreamFailure(c, failure);
