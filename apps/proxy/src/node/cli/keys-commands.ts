@@ -62,7 +62,11 @@ export async function keysCreate(args: string[], io: Io): Promise<void> {
   io.out(`${JSON.stringify({ key, entry })}\n`);
 }
 
-/** `keys list`: the configured entries without their hashes, as a table or `--json`. */
+/**
+ * `keys list`: the configured entries without their hashes (design.md), as a table for people
+ * (nulls spelled out, a STATUS column marking expired keys) or, with `--json`, as the entries
+ * themselves less `hash`, for scripts.
+ */
 export async function keysList(args: string[], io: Io): Promise<void> {
   const { values } = parseFlags(args, {
     'keys-file': { type: 'string' },
@@ -78,15 +82,16 @@ export async function keysList(args: string[], io: Io): Promise<void> {
       'keys list: set AMBERKIT_KEYS_FILE (or --keys-file) or AMBERKIT_KEYS',
       'env',
     );
-  const rows = entries.map(({ hash: _hash, ...rest }) => ({
-    ...rest,
-    status:
-      rest.expiresAt !== null && Date.parse(rest.expiresAt) <= io.now() ? 'expired' : 'active',
-  }));
+  const listed = entries.map(({ hash: _hash, ...rest }) => rest);
   if (values.json) {
-    io.out(`${JSON.stringify(rows, null, 2)}\n`);
+    io.out(`${JSON.stringify(listed, null, 2)}\n`);
     return;
   }
+  const rows = listed.map((entry) => ({
+    ...entry,
+    status:
+      entry.expiresAt !== null && Date.parse(entry.expiresAt) <= io.now() ? 'expired' : 'active',
+  }));
   const table = [
     ['NAME', 'SCOPES', 'EXPIRES', 'RATE', 'STATUS'],
     ...rows.map((r) => [
