@@ -175,8 +175,15 @@ describe('amberkit-proxy as a real process (dist/cli.js)', () => {
     expect(await cli.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     const messages = cli.stdout.filter(Boolean).map((l) => JSON.parse(l).msg);
-    expect(messages).toEqual(expect.arrayContaining(['listening', 'draining', 'stopped']));
-    expect(messages.indexOf('stopped')).toBeGreaterThan(messages.indexOf('draining'));
+    expect(messages).toEqual(
+      expect.arrayContaining(['listening', 'draining', 'redis closed', 'stopped']),
+    );
+    // In that order: Redis is closed after the request in flight has finished, then the exit.
+    expect(messages.indexOf('redis closed')).toBeGreaterThan(messages.indexOf('draining'));
+    expect(messages.indexOf('stopped')).toBeGreaterThan(messages.indexOf('redis closed'));
+    const served = cli.stdout.findLastIndex((l) => l.includes('"route":"getCustomerById"'));
+    expect(served).toBeGreaterThan(cli.stdout.findIndex((l) => l.includes('"msg":"draining"')));
+    expect(served).toBeLessThan(cli.stdout.findIndex((l) => l.includes('"msg":"redis closed"')));
     // The cache entry went to this test's Redis prefix.
     expect((await redis.keys()).some((k) => k.includes(':c:'))).toBe(true);
 
@@ -190,6 +197,48 @@ describe('amberkit-proxy as a real process (dist/cli.js)', () => {
     expect(findSecrets(`${output}\n{"msg":"planted","key":"${plain.team}"}`, secrets)).toEqual([
       'caller',
     ]);
+    await emulator.close();
+  });
+
+  test('the drain is bounded: new connections are refused at once, a hung request is cut at AMBERKIT_DRAIN_TIMEOUT_MS, exit 0', async () => {
+    const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
+    await using upstream = await emulator.listen();
+    const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
+    await using cli = spawnCli(['serve', '--port', '0', '--upstream', upstream.url], {
+      AMBERFLO_API_KEY: AMBERFLO_KEY,
+      AMBERKIT_KEYS: JSON.stringify(entries),
+      AMBERKIT_DRAIN_TIMEOUT_MS: '1500',
+      AMBERKIT_UPSTREAM_TIMEOUT_MS: '60000',
+    });
+    const url = await cli.url();
+    emulator.setFaults([{ path: '/customers/hung', hang: true }]);
+    const hung = fetch(`${url}/customers/hung`, {
+      headers: { authorization: `Bearer ${plain.team}` },
+    }).then(
+      (r) => r.status,
+      () => 'cut' as const,
+    );
+    await until(
+      () => (emulator.requests().some((r) => r.path === '/customers/hung') ? true : undefined),
+      'the hung request to reach upstream',
+    );
+    const signalled = performance.now();
+    cli.child.kill('SIGTERM');
+    await until(
+      () => (cli.stdout.some((l) => l.includes('"msg":"draining"')) ? true : undefined),
+      'the drain to start',
+    );
+    // Draining, not gone: the process still runs, but takes no new connection.
+    expect(cli.child.exitCode).toBeNull();
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    expect(await cli.exited).toBe(0);
+    const took = performance.now() - signalled;
+    expect(await hung).toBe('cut');
+    // Not a speed target: it waited for the request about as long as told, and no longer.
+    expect(took).toBeGreaterThanOrEqual(1_400);
+    expect(took).toBeLessThan(10_000);
+    expect(cli.stdout.some((l) => l.includes('drain timeout reached'))).toBe(true);
+    expect(cli.stdout.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
     await emulator.close();
   });
 });

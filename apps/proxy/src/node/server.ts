@@ -275,7 +275,10 @@ export async function startProxyServer(
         clearTimeout(timer);
         await proxy.close();
         http.close();
-        await redis?.quit();
+        if (redis) {
+          await redis.quit();
+          logger.info('redis closed');
+        }
         batch.flush();
       })();
       return closing;
