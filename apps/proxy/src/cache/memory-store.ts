@@ -33,7 +33,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
     async store(key, entry, ttlMs, version) {
       if (String(versions.get(key) ?? 0) !== version) return false;
       entries.set(key, entry, { ttl: ttlMs });
-      return true;
+      // lru-cache refuses an entry larger than the whole byte budget: say so.
+      return entries.has(key);
     },
     async invalidate(keys) {
       for (const key of keys) {
