@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { generateKey } from './generate-key.js';
 import { hashKey } from './hash-key.js';
 import { createKeyRing, createKeySource } from './key-ring.js';
@@ -12,6 +12,29 @@ describe('caller keys', () => {
     expect(new Set(keys).size).toBe(200);
     // 32 symbols of log2(62) bits each: at least 128 bits.
     expect(32 * Math.log2(62)).toBeGreaterThanOrEqual(128);
+  });
+
+  test('its characters are crypto.getRandomValues bytes, with bytes ≥ 248 drawn again', () => {
+    // Feed known "random" bytes: a key built from anything else would not match them.
+    const feed = [248, 255, 0, 61, 62, 247, ...Array.from({ length: 40 }, (_, i) => i)];
+    const spy = vi
+      .spyOn(globalThis.crypto, 'getRandomValues')
+      .mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
+        const bytes = array as unknown as Uint8Array;
+        for (let i = 0; i < bytes.length; i++) bytes[i] = feed.shift() ?? 7;
+        return array;
+      });
+    try {
+      const key = generateKey();
+      expect(spy).toHaveBeenCalled();
+      for (const [array] of spy.mock.calls)
+        expect((array as unknown as Uint8Array).byteLength).toBeGreaterThanOrEqual(16);
+      // 248 and 255 skipped; 0 → '0', 61 → 'z', 62 → '0' again, 247 → 247 % 62 = 61 → 'z'.
+      expect(key.slice(0, 7)).toBe('ak_0z0z');
+      expect(key).toHaveLength(35);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('every base62 character turns up (no bias towards a few)', () => {
