@@ -1,5 +1,28 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { createStack } from '../test/harness.js';
+
+/** A real HTTP server on 127.0.0.1 answering every request with `status`; its URL. */
+async function plainServer(status: number) {
+  const server = createServer((_req, res) => res.writeHead(status).end('{}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    [Symbol.asyncDispose]: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A port on 127.0.0.1 nothing listens on (it was just let go). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const realFetch = (request: Request) => fetch(request);
 
 describe('operational routes', () => {
   test('/healthz reports the upstream origin and kind (emulator)', async () => {
@@ -13,6 +36,7 @@ describe('operational routes', () => {
   });
 
   test('/healthz says amberflo for app.amberflo.io without calling it, other otherwise', async () => {
+    // Records what the proxy asks for; app.amberflo.io must never be called.
     const asked: string[] = [];
     await using stack = await createStack({
       proxy: {
@@ -26,19 +50,16 @@ describe('operational routes', () => {
     expect(await (await stack.call('/healthz', { as: null })).json()).toMatchObject({
       upstream: { kind: 'amberflo', origin: 'https://app.amberflo.io' },
     });
+    expect(asked).toEqual([]);
+    // Any other upstream (a real server here, with no emulator admin API) is "other".
+    await using billing = await plainServer(404);
     await using other = await createStack({
-      proxy: {
-        upstream: { baseUrl: 'http://billing.internal' },
-        fetch: async (r) => {
-          asked.push(r.url);
-          return new Response('no', { status: 404 });
-        },
-      },
+      proxy: { upstream: { baseUrl: billing.url }, fetch: realFetch },
     });
-    expect(await (await other.call('/healthz', { as: null })).json()).toMatchObject({
-      upstream: { kind: 'other' },
+    expect(await (await other.call('/healthz', { as: null })).json()).toEqual({
+      status: 'ok',
+      upstream: { kind: 'other', origin: billing.url },
     });
-    expect(asked).toEqual(['http://billing.internal/_emulator/health']);
   });
 
   test('/readyz: 200 with a good key, 503 naming the key problem, 503 when unreachable', async () => {
@@ -54,12 +75,26 @@ describe('operational routes', () => {
       'AMBERFLO_API_KEY is wrong',
     );
 
+    // 403 means the same as 401: the proxy's own key.
+    await using forbidden = await createStack();
+    forbidden.emulator.setFaults([{ status: 403 }]);
+    const refused = await forbidden.call('/readyz', { as: null });
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { reason: string }).reason).toBe(
+      "upstream answered 403: the proxy's AMBERFLO_API_KEY is wrong",
+    );
+
+    // Nothing listening on the upstream's port, over real TCP.
+    const port = await closedPort();
     await using down = await createStack({
-      proxy: { fetch: async () => Promise.reject(new TypeError('fetch failed')) },
+      proxy: { upstream: { baseUrl: `http://127.0.0.1:${port}` }, fetch: realFetch },
     });
     const unreachable = await down.call('/readyz', { as: null });
     expect(unreachable.status).toBe(503);
-    expect(((await unreachable.json()) as { reason: string }).reason).toContain('unreachable');
+    expect(await unreachable.json()).toEqual({
+      status: 'not_ready',
+      reason: `upstream http://127.0.0.1:${port} is unreachable`,
+    });
   });
 
   test('/metrics counts requests by route and status, cache results, coalesced requests and upstream latency', async () => {

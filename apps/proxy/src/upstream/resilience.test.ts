@@ -114,6 +114,25 @@ describe('upstream failures', () => {
       }),
     ]);
   });
+
+  test("upstream 403 → 502 UPSTREAM_AUTH too, on reads and writes, never the caller's 403", async () => {
+    await using stack = await createStack();
+    stack.emulator.setFaults([{ status: 403 }]);
+    const read = await stack.call(ACME);
+    const write = await stack.call('/customers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: 'c-403', customerName: 'Forbidden' }),
+    });
+    for (const res of [read, write]) {
+      expect(res.status).toBe(502);
+      const body = (await res.json()) as { code: string; requestId: string };
+      expect(body.code).toBe('UPSTREAM_AUTH');
+      expect(body.requestId).toBe(res.headers.get('x-request-id'));
+    }
+    const errors = stack.lines.map((l) => JSON.parse(l)).filter((l) => l.level === 'error');
+    expect(errors.map((l) => l.upstreamStatus)).toEqual([403, 403]);
+  });
 });
 
 describe('normaliseUpstreamError', () => {
