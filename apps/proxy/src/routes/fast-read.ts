@@ -142,6 +142,9 @@ type Credential = {
   readonly hash: string;
 };
 
+/** What the fast path remembers of one connection: its last credential, its last good Host. */
+type Connection = { credential: Credential | undefined; host: string | undefined };
+
 /**
  * Whether `a` holds exactly the first `n` bytes of `b`, in time that depends only on the
  * lengths (a caller key's length is public: `ak_` and 32 characters). Bytes, not strings:
@@ -214,9 +217,16 @@ export function createFastRead(deps: RouteDeps): FastRead {
   // keep-alive client sends the same header on every request, so its key is extracted and
   // hashed once per connection; the comparison takes the same time whatever the headers hold
   // (a connection pooled by a load balancer carries several callers' keys), and stored keys
-  // are still only ever found by hash.
-  const lastKeys = new WeakMap<object, Credential>();
-  const goodHosts = new WeakMap<object, string>();
+  // are still only ever found by hash. The connection's last valid Host sits beside it.
+  const connections = new WeakMap<object, Connection>();
+  const connectionOf = (socket: object): Connection => {
+    let known = connections.get(socket);
+    if (!known) {
+      known = { credential: undefined, host: undefined };
+      connections.set(socket, known);
+    }
+    return known;
+  };
   const encoder = new TextEncoder();
   const headerBytes = new Uint8Array(CREDENTIAL_MEMORY_BYTES);
   /** `value` as UTF-8 in `headerBytes`: its length, or -1 when it does not fit. */
@@ -227,9 +237,9 @@ export function createFastRead(deps: RouteDeps): FastRead {
   const hashOf = (
     authorization: string | undefined,
     apiKey: string | undefined,
-    connection: object | undefined,
+    connection: Connection | undefined,
   ): string | undefined => {
-    const last = connection && lastKeys.get(connection);
+    const last = connection?.credential;
     if (last) {
       // The same header again, and (for X-API-KEY) still no Authorization to take precedence.
       const value = last.fromApiKey
@@ -250,7 +260,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       const fromApiKey = source.header === 'x-api-key';
       const length = encode(fromApiKey ? apiKey! : authorization!);
       if (length >= 0)
-        lastKeys.set(connection, { fromApiKey, bytes: headerBytes.slice(0, length), hash });
+        connection.credential = { fromApiKey, bytes: headerBytes.slice(0, length), hash };
     }
     return hash;
   };
@@ -304,7 +314,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
     });
   };
 
-  return (method, url, raw, connection) => {
+  return (method, url, raw, socket) => {
     if (method !== 'GET' || !keys) return undefined;
     const route = routeOf(url, keys);
     if (!route) return undefined;
@@ -346,11 +356,12 @@ export function createFastRead(deps: RouteDeps): FastRead {
     }
 
     // A connection sends the same Host every time: checked once per connection and value.
-    if (host !== undefined && (connection === undefined || goodHosts.get(connection) !== host)) {
+    const remembered = socket === undefined ? undefined : connectionOf(socket);
+    if (host !== undefined && remembered?.host !== host) {
       if (!validHost(host)) return undefined;
-      if (connection) goodHosts.set(connection, host);
+      if (remembered) remembered.host = host;
     }
-    const hash = hashOf(authorization, apiKey, connection);
+    const hash = hashOf(authorization, apiKey, remembered);
     if (hash === undefined) return undefined;
     const now = deps.clock();
     const auth = authorize(deps.keys.current().get(hash), route.op.scope, now);
