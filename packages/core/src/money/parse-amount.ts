@@ -6,6 +6,10 @@ import { currencyCode, type Money } from './money.js';
 const SPACES = new Set([' ', '\u00a0', '\u202f']);
 const APOSTROPHES = new Set(["'", '\u2019']);
 const MINUS = new Set(['-', '\u2212']);
+// Bidi marks, embeddings and isolates (LRM, RLM, ALM, U+202A–E, U+2066–9): Intl puts them
+// around the sign and the number in right-to-left locales ("\u200e-1,234.50" in he-IL), and
+// they are invisible, so a copied amount carries them.
+const BIDI_MARKS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
 /** Whether `ch` is the locale's group separator or what people type for it. */
 function isGroup(ch: string, group: string): boolean {
@@ -27,13 +31,20 @@ function checkGrouping(groups: string[], s: LocaleSymbols, fail: (why: string) =
   }
 }
 
+function wrongDigit(ch: string, s: LocaleSymbols): string {
+  const own = s.digits[0] === '0' ? '' : ` or ${s.digits[0]}–${s.digits[9]}`;
+  return `the digit "${ch}" is not one ${s.locale} writes; type 0–9${own}`;
+}
+
 /**
  * Reads an amount a person typed, in `locale`'s way of writing numbers (default `'en-US'`):
- * digits, group separators in the right places, one decimal separator and an optional
- * leading minus. Refuses — with a {@link MoneyParseError} saying why — empty input, letters
- * or symbols, several decimal separators, misplaced group separators and more decimals than
- * the currency's ISO minor unit (`'1.005'` USD: "USD takes at most 2 decimals"). The result
- * has exactly the minor unit's scale.
+ * digits (ASCII 0–9 or the ones the locale writes, such as ٠–٩ in ar-EG and ۰–۹ in fa-IR),
+ * group separators in the right places, one decimal separator and an optional leading minus.
+ * Bidi marks, which Intl writes in right-to-left locales, are ignored. Refuses — with a
+ * {@link MoneyParseError} saying why — empty input, letters or symbols, another script's
+ * digits, several decimal separators, misplaced group separators and more decimals than the
+ * currency's ISO minor unit (`'1.005'` USD: "USD takes at most 2 decimals"). The result has
+ * exactly the minor unit's scale.
  * @example parseAmount('1,234.56', 'USD') // 1234.56 USD
  * @example parseAmount('1.234,5', 'EUR', 'de-DE') // 1234.50 EUR
  */
@@ -43,7 +54,7 @@ export function parseAmount(input: string, currency: string, locale = 'en-US'): 
     throw new MoneyParseError(`Cannot read ${JSON.stringify(input)} as ${code}: ${why}`, input);
   };
   if (typeof input !== 'string') fail('expected text');
-  const text = input.trim();
+  const text = input.replace(BIDI_MARKS, '').trim();
   if (text === '') fail('enter an amount');
   if (text.length > 100) fail('too long');
   const s = localeSymbols(locale);
@@ -67,6 +78,8 @@ export function parseAmount(input: string, currency: string, locale = 'en-US'): 
       int = '';
     } else if (/\p{L}/u.test(ch)) {
       fail('letters are not allowed; type only the number');
+    } else if (/\p{Nd}/u.test(ch)) {
+      fail(wrongDigit(ch, s));
     } else if (MINUS.has(ch)) {
       fail('a minus sign may only lead the amount');
     } else {

@@ -66,6 +66,65 @@ describe('parseDateInput', () => {
     );
   });
 
+  test.each([
+    // Before standard time every zone kept local mean time: New York -04:56:02, Tokyo +09:18:59.
+    ['0000-06-15', 'America/New_York', '0000-06-15T04:56:02.000Z'],
+    ['0000-01-01', 'Asia/Tokyo', '-000001-12-31T14:41:01.000Z'],
+    ['0001-01-01', 'Asia/Tokyo', '0000-12-31T14:41:01.000Z'],
+    ['0000-12-31', 'America/New_York', '0000-12-31T04:56:02.000Z'],
+    ['0000-03-01', 'Asia/Kolkata', '0000-02-29T18:06:32.000Z'],
+    ['9999-12-31', 'Pacific/Kiritimati', '9999-12-30T10:00:00.000Z'],
+    ['9999-12-31', 'Etc/GMT+12', '9999-12-31T12:00:00.000Z'],
+  ])('reads %j in %s around the ends of the year range', (input, timeZone, iso) => {
+    expect(parseDateInput(input, { timeZone }).toISOString()).toBe(iso);
+  });
+
+  test('a bare date is the first instant of that day in the zone, years 0000–9999 (property)', () => {
+    const zones = fc.constantFrom(
+      'America/New_York',
+      'Asia/Tokyo',
+      'Asia/Kolkata',
+      'Europe/Berlin',
+      'America/Santiago',
+      'Australia/Lord_Howe',
+      // Not Pacific/Kiritimati or Pacific/Apia: each skipped a whole day (1994-12-31,
+      // 2011-12-30), which therefore has no first instant.
+      'Pacific/Auckland',
+      'Etc/GMT+12',
+    );
+    const days = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 365 }))
+      .map(([year, n]) => {
+        const start = new Date(0).setUTCFullYear(year, 0, 1);
+        const length = (new Date(0).setUTCFullYear(year + 1, 0, 1) - start) / 86_400_000;
+        return new Date(start + Math.min(n, length - 1) * 86_400_000).toISOString().slice(0, 10);
+      });
+    // The zone's calendar day as year·10000 + month·100 + day, which orders days in every year,
+    // with the year read from the era so that 1 BC is year 0 and not Intl's "1".
+    const localDay = (t: number, timeZone: string) => {
+      const f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        era: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+      });
+      const p = Object.fromEntries(f.formatToParts(t).map((x) => [x.type, x.value]));
+      const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
+      return year * 10_000 + Number(p.month) * 100 + Number(p.day);
+    };
+    const asNumber = (ymd: string) =>
+      Number(ymd.slice(0, 4)) * 10_000 + Number(ymd.slice(5, 7)) * 100 + Number(ymd.slice(8));
+    fc.assert(
+      fc.property(days, zones, (ymd, timeZone) => {
+        const start = parseDateInput(ymd, { timeZone }).getTime();
+        expect(localDay(start, timeZone)).toBe(asNumber(ymd));
+        expect(localDay(start - 1, timeZone)).toBeLessThan(asNumber(ymd));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('a bare date is the first instant of that day in the zone (property)', () => {
     const zones = fc.constantFrom(
       'UTC',

@@ -8,7 +8,6 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
-      year: 'numeric',
       month: 'numeric',
       day: 'numeric',
       hour: 'numeric',
@@ -24,7 +23,14 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const p of wallClockFormat(timeZone).formatToParts(epochMs)) parts[p.type] = Number(p.value);
-  const wall = utcMidnight(parts.year ?? 0, parts.month ?? 1, parts.day ?? 1);
+  // The year is not read from Intl, which writes 1 BC as "1" (with an era) and so puts year 0
+  // and before in the wrong year. An offset is under a day, so the wall clock's year is UTC's,
+  // or the one before or after when the two sit on either side of New Year.
+  const utc = new Date(epochMs);
+  const month = parts.month ?? 1;
+  const turn = month - (utc.getUTCMonth() + 1);
+  const year = utc.getUTCFullYear() + (turn === 11 ? -1 : turn === -11 ? 1 : 0);
+  const wall = utcMidnight(year, month, parts.day ?? 1);
   const wallMs =
     wall + (((parts.hour ?? 0) * 60 + (parts.minute ?? 0)) * 60 + (parts.second ?? 0)) * 1000;
   return wallMs - (epochMs - (((epochMs % 1000) + 1000) % 1000));
