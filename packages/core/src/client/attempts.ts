@@ -4,9 +4,11 @@ import type { HttpMethod } from './options.js';
 import { redactHeaders, redactText } from './redact.js';
 import {
   type AmberfloRetryOptions,
+  backoffCeiling,
+  fullJitter,
   kyRetry,
-  parseRetryAfter,
   RETRY_STATUS_CODES,
+  serverWaitMs,
 } from './retry.js';
 
 export type AttemptTracker = {
@@ -27,10 +29,11 @@ type TrackerInput = {
 };
 
 /**
- * Per-call ky hooks and retry rules: numbers the attempts, times them for the hooks, and
- * refuses retries that cannot help (the call is aborted, the error is not a network failure,
- * or the server's `Retry-After` reaches past our deadline, where waiting would only end in a
- * TimeoutError instead of the server's real answer).
+ * Per-call ky hooks and retry rules: numbers the attempts, times them for the hooks, decides
+ * each wait (the server's `Retry-After`/`RateLimit-Reset` up to `maxRetryAfterMs`, else
+ * jittered backoff), and refuses retries that cannot help (the call is aborted, the error is
+ * not a network failure, or the server's wait reaches past our deadline, where waiting would
+ * only end in a TimeoutError instead of the server's real answer).
  */
 export function trackAttempts(input: TrackerInput): AttemptTracker {
   const { method, path, observer, secrets } = input;
@@ -39,27 +42,32 @@ export function trackAttempts(input: TrackerInput): AttemptTracker {
   let failedAt = 0;
   let lastStatus: number | undefined;
   let lastReason = '';
+  let wait = 0;
 
-  const shouldRetry: RetryOptions['shouldRetry'] = ({ error }) => {
+  const shouldRetry = ({ error, retryCount }: { error: Error; retryCount: number }) => {
     failedAt = performance.now();
     if (input.signal.aborted) return false;
+    wait = fullJitter(backoffCeiling(retryCount, input.retry));
     if (error instanceof HTTPError) {
       const { status, headers } = error.response;
       lastStatus = status;
       lastReason = `HTTP ${status}`;
       if (!RETRY_STATUS_CODES.includes(status)) return false;
-      const after = parseRetryAfter(headers.get('retry-after'));
-      const wait = after === undefined ? 0 : Math.min(after, input.retry.maxRetryAfterMs);
-      if (Date.now() + wait >= input.deadlineAt) return false;
+      const after = serverWaitMs(headers);
+      if (after !== undefined) {
+        // The server's timing, as asked (no jitter), bounded like any Retry-After.
+        wait = Math.min(after, input.retry.maxRetryAfterMs);
+        if (Date.now() + wait >= input.deadlineAt) return false;
+      }
       // This response is discarded. Left unread, undici rejects its body with the abort
       // reason if the call is aborted during the wait: an unhandled rejection.
       void error.response.body?.cancel().catch(() => undefined);
-      return undefined; // ky's default path: backoff, or Retry-After when the server sent one
+      return true;
     }
     lastStatus = undefined;
     lastReason = redactText(error.message, secrets);
     // fetch reports network failures as TypeError on every runtime; anything else is a bug.
-    return error instanceof TypeError ? undefined : false;
+    return error instanceof TypeError;
   };
 
   const hooks: Hooks = {
@@ -99,5 +107,5 @@ export function trackAttempts(input: TrackerInput): AttemptTracker {
     ],
   };
 
-  return { retry: kyRetry(input.retry, shouldRetry), hooks, attempts: () => attempt };
+  return { retry: kyRetry(input.retry, shouldRetry, () => wait), hooks, attempts: () => attempt };
 }

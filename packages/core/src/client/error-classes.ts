@@ -31,7 +31,10 @@ export class ConflictError extends AmberfloError {
   override name = 'ConflictError' as const;
 }
 
-/** 429 after the retries ran out. `retryAfterMs` is what the server asked for, if it said. */
+/**
+ * 429 after the retries ran out. `retryAfterMs` is what the server asked for, if it said
+ * (`Retry-After`, else `RateLimit-Reset`; junk counts as not said), before `maxRetryAfterMs`.
+ */
 export class RateLimitError extends AmberfloError {
   override name = 'RateLimitError' as const;
   readonly retryAfterMs: number | undefined;
@@ -43,6 +46,26 @@ export class RateLimitError extends AmberfloError {
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+/**
+ * 3xx: the client never follows a redirect, since that would send the API key (and a POST
+ * body) wherever `Location` points. `location` is the header as sent (key masked), or
+ * undefined where the runtime hides it (a browser's opaque redirect). Point `baseUrl` at the
+ * final URL instead.
+ */
+export class RedirectError extends AmberfloError {
+  override name = 'RedirectError' as const;
+  readonly location: string | undefined;
+
+  constructor(init: AmberfloErrorInit & { location?: string | undefined }) {
+    super(init);
+    this.location = init.location;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
   }
 }
 

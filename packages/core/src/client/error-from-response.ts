@@ -6,12 +6,13 @@ import {
   ForbiddenError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   ServerError,
   UnauthorizedError,
 } from './error-classes.js';
 import { AmberfloError, type AmberfloErrorInit } from './errors.js';
 import { redactText } from './redact.js';
-import { parseRetryAfter } from './retry.js';
+import { serverWaitMs } from './retry.js';
 
 export type CallContext = { method: string; path: string; secrets: readonly string[] };
 
@@ -58,12 +59,35 @@ export function parseErrorBody(body: string): ParsedBody {
   };
 }
 
+/**
+ * A 3xx (the client sends `redirect: 'manual'`), or a browser's opaque redirect (status 0,
+ * `Location` hidden). The body is of no use: it is dropped unread.
+ */
+function redirectError(response: Response, ctx: CallContext): RedirectError {
+  void response.body?.cancel().catch(() => undefined);
+  const header = response.headers.get('location');
+  const location = header === null ? undefined : redactText(header, ctx.secrets);
+  const status = response.status === 0 ? undefined : response.status;
+  return new RedirectError({
+    message: `${ctx.method} ${ctx.path} was redirected (${status ?? 'opaque redirect'}) to ${location ?? 'a location the runtime hides'}; redirects are not followed, so the API key never goes elsewhere: point baseUrl at the final URL`,
+    code: 'REDIRECT',
+    status,
+    method: ctx.method,
+    path: ctx.path,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+    location,
+  });
+}
+
 /** Maps a non-2xx response to the error class for its status. */
 export async function errorFromResponse(
   response: Response,
   ctx: CallContext,
 ): Promise<AmberfloError> {
   const { status } = response;
+  if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+    return redirectError(response, ctx);
+  }
   const body = parseErrorBody(await response.text().catch(() => ''));
   const code =
     body.code ?? DEFAULT_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`);
@@ -90,7 +114,7 @@ export async function errorFromResponse(
   if (status === 403) return new ForbiddenError(init);
   if (status === 404) return new NotFoundError(init);
   if (status === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    const retryAfterMs = serverWaitMs(response.headers);
     return new RateLimitError({ ...init, retryAfterMs });
   }
   if (status >= 500) return new ServerError(init);

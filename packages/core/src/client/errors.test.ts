@@ -146,6 +146,20 @@ describe('status → error class', () => {
     expect((error as RateLimitError).retryAfterMs).toBe(7000);
   });
 
+  test.each([
+    ['only RateLimit-Reset', { 'ratelimit-reset': '7' }, 7000],
+    [
+      'a junk Retry-After and RateLimit-Reset',
+      { 'retry-after': 'soon', 'ratelimit-reset': '7' },
+      7000,
+    ],
+    ['only a junk Retry-After', { 'retry-after': 'soon' }, undefined],
+  ])('429 with %s: retryAfterMs is what the client would wait on', async (_name, headers, ms) => {
+    const error = await failWith({ status: 429, headers, body: {} });
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(ms);
+  });
+
   test('another 4xx is a plain AmberfloError with its status', async () => {
     const error = await failWith({
       status: 405,

@@ -48,6 +48,11 @@ export function createHttp(config: HttpConfig): Http {
     headers: defaultHeaders(config.apiKey, config.headers),
     // One deadline for the whole call (attempts + waits) comes from our own signal instead.
     timeout: false,
+    // Following a redirect re-sends X-API-KEY (and a 307's body) to wherever Location points,
+    // another origin included: a 3xx becomes a RedirectError instead. 'manual', not 'error':
+    // Workers refuse 'error' when the Request is built, and on Node it is a bare TypeError
+    // that ky would retry as a network failure, with the status and Location lost.
+    redirect: 'manual',
     // ky 1 needs a fetch that returns a real Promise; wrapping makes any fetch-like safe.
     ...(userFetch ? { fetch: async (input, init) => userFetch(input, init) } : {}),
   });

@@ -8,6 +8,7 @@ export {
   ForbiddenError,
   NotFoundError,
   RateLimitError,
+  RedirectError,
   RequestValidationError,
   ResponseValidationError,
   ServerError,

@@ -1,6 +1,17 @@
 import * as z from 'zod/mini';
 
 /**
+ * A lone surrogate (`'\ud800'`): `encodeURIComponent` throws a URIError on it and
+ * URLSearchParams quietly sends U+FFFD instead, so such an id could be created but never read
+ * back. With the `u` flag, `\p{Cs}` matches only unpaired halves, never an emoji's pair.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = z.refine<string>(
+  (id) => !LONE_SURROGATE.test(id),
+  'must be well-formed Unicode (it holds a lone surrogate)',
+);
+
+/**
  * A customer id as it may appear in a path or query. `.` and `..` are refused because URL
  * parsers treat them (and `%2E`, `%2E%2E`) as dot segments and would rewrite the path;
  * every other id is sent with `encodeURIComponent`, so `../x` or `a/b` stay data.
@@ -8,5 +19,15 @@ import * as z from 'zod/mini';
 export const CustomerIdParam = z.string().check(
   z.minLength(1),
   z.maxLength(256),
+  wellFormed,
   z.refine((id) => id !== '.' && id !== '..', 'must not be "." or ".."'),
 );
+
+/** Wrapped in an object so a refusal names `customerId`, not `(body)`. */
+export const CustomerIdParams = z.object({ customerId: CustomerIdParam });
+
+/**
+ * The `customerId` of a request body, checked after the body's own schema: the same id must
+ * be usable later in a path or query.
+ */
+export const BodyCustomerId = z.looseObject({ customerId: z.string().check(wellFormed) });

@@ -184,3 +184,54 @@ test('a body that is not an object, and bad ids, are refused before sending', as
   expect((error as RequestValidationError).issues?.[0]?.path).toBe('customerId');
   expect(server.requests).toHaveLength(0);
 });
+
+test('a bad path id is reported as customerId, not (body)', async () => {
+  await using server = await startTestServer([{ body: {} }]);
+  const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });
+  for (const id of ['', '.', '..']) {
+    for (const call of [client.customers.get, client.customers.delete]) {
+      const error = (await call(id).catch((e: unknown) => e)) as RequestValidationError;
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error.issues?.map((i) => i.path)).toEqual(['customerId']);
+      expect(error.message).toContain('(customerId: ');
+      expect(error.message).not.toContain('(body)');
+    }
+  }
+  expect(server.requests).toHaveLength(0);
+});
+
+describe('a customerId that is not well-formed UTF-16 (a lone surrogate)', () => {
+  const ids = ['cust-\ud800', '\udc00', 'a\ud83d', 'b\ude00c'];
+  const calls: Array<[string, (client: AmberfloClient, id: string) => Promise<unknown>]> = [
+    ['customers.get', (c, id) => c.customers.get(id)],
+    ['customers.delete', (c, id) => c.customers.delete(id)],
+    ['invoices.list', (c, id) => c.invoices.list({ customerId: id })],
+    ['customers.create', (c, id) => c.customers.create({ customerId: id, customerName: 'C' })],
+    ['customers.update', (c, id) => c.customers.update({ customerId: id, customerName: 'C' })],
+    ['prepaidOrders.create', (c, id) => c.prepaidOrders.create({ customerId: id, amount: 5 })],
+    ['pricingPlans.assign', (c, id) => c.pricingPlans.assign({ customerId: id, productId: 'p' })],
+  ];
+
+  test.each(calls)('%s refuses it, naming customerId, and sends nothing', async (_name, call) => {
+    await using server = await startTestServer([{ body: {} }]);
+    const client = createAmberfloClient({ apiKey: 'k', baseUrl: server.url });
+    for (const id of ids) {
+      const error = (await call(client, id).catch((e: unknown) => e)) as RequestValidationError;
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error.issues).toEqual([
+        { path: 'customerId', message: expect.stringMatching(/well-formed/) },
+      ]);
+      expect(error.message).toContain('customerId: ');
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  test('an astral character (a surrogate pair) is fine and sent as UTF-8 (control)', async () => {
+    await using server = await startTestServer([{ body: [] }]);
+    const client = createAmberfloClient({ apiKey: 'k', baseUrl: server.url });
+    await client.invoices.list({ customerId: 'cust-😀' });
+    await client.customers.delete('cust-😀');
+    expect(server.requests[0]?.query.get('customerId')).toBe('cust-😀');
+    expect(server.requests[1]?.url).toBe('/customers/cust-%F0%9F%98%80');
+  });
+});

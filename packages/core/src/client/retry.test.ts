@@ -146,6 +146,72 @@ describe('Retry-After', () => {
       await server.close();
     }
   });
+
+  test.each(['soon', '-3', '1,5', 'abc 2020'])(
+    'a junk Retry-After (%j) counts as absent: the normal backoff, not the cap',
+    async (junk) => {
+      await using server = await startTestServer([
+        { status: 503, headers: { 'retry-after': junk } },
+        { body: [] },
+      ]);
+      const retries: AmberfloRetryEvent[] = [];
+      const client = createAmberfloClient({
+        apiKey: 'k',
+        baseUrl: server.url,
+        timeoutMs: 2000, // default maxRetryAfterMs is 30 s: waiting the cap would time out
+        retry: fast,
+        hooks: { onRetry: (e) => retries.push(e) },
+      });
+      await expect(client.customers.list()).resolves.toEqual([]);
+      expect(server.requests).toHaveLength(2);
+      expect(retries[0]!.delayMs).toBeLessThan(1000);
+    },
+  );
+
+  test('RateLimit-Reset alone (delta seconds) is waited on like Retry-After', async () => {
+    await using ctx = await withServer([
+      { status: 429, headers: { 'ratelimit-reset': '1' } },
+      { body: [] },
+    ]);
+    await ctx.client.customers.list();
+    const [first, second] = ctx.server.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  test('Retry-After wins over RateLimit-Reset; a junk one falls back to RateLimit-Reset', async () => {
+    await using ctx = await withServer([
+      { status: 503, headers: { 'retry-after': 'soon', 'ratelimit-reset': '1' } },
+      { status: 503, headers: { 'retry-after': '0', 'ratelimit-reset': '3600' } },
+      { body: [] },
+    ]);
+    await ctx.client.customers.list();
+    const [first, second, third] = ctx.server.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+    expect(third!.at - second!.at).toBeLessThan(900);
+  });
+
+  test('a RateLimit-Reset beyond maxRetryAfterMs is cut to the bound', async () => {
+    await using ctx = await withServer(
+      [{ status: 503, headers: { 'ratelimit-reset': '3600' } }, { body: [] }],
+      { ...fast, maxRetryAfterMs: 30 },
+    );
+    await expect(ctx.client.customers.list()).resolves.toEqual([]);
+    expect(ctx.server.requests).toHaveLength(2);
+  });
+
+  test('a RateLimit-Reset past the deadline fails at once with RateLimitError', async () => {
+    await using server = await startTestServer([
+      { status: 429, headers: { 'ratelimit-reset': '20' }, body: { message: 'slow down' } },
+    ]);
+    const client = createAmberfloClient({ apiKey: 'k', baseUrl: server.url, timeoutMs: 3000 });
+    const started = performance.now();
+    const error = await client.customers.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(20_000);
+    expect(server.requests).toHaveLength(1);
+    // Not a speed target: waiting on the header would end in a TimeoutError at 3 s.
+    expect(performance.now() - started).toBeLessThan(2500);
+  });
 });
 
 describe('backoff arithmetic', () => {
@@ -171,6 +237,10 @@ describe('backoff arithmetic', () => {
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:10 GMT', now)).toBe(10_000);
     expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('-3', now)).toBeUndefined();
+    expect(parseRetryAfter('1,5', now)).toBeUndefined(); // V8's Date.parse reads 2001-01-05
+    expect(parseRetryAfter('abc 2020', now)).toBeUndefined();
+    expect(parseRetryAfter('1.5', now)).toBe(1500);
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('', now)).toBeUndefined();
   });

@@ -1,9 +1,11 @@
 /**
- * Retry policy. We use ky's own retry (ky 1.14) rather than cockatiel: it already does full
- * jitter (`jitter`), a cap (`backoffLimit`), `Retry-After` in seconds or as an HTTP date with
- * a bound (`maxRetryAfter`), per-method and per-status rules, and it waits on the caller's
- * signal so an abort or our deadline cuts a backoff short. Wrapping ky in cockatiel would
- * mean turning those responses into exceptions twice and re-parsing `Retry-After` ourselves.
+ * Retry policy. We use ky's own retry (ky 1.14) rather than cockatiel: it already does the
+ * per-method and per-status rules, the `limit`, and it waits on the caller's signal so an
+ * abort or our deadline cuts a wait short. How long to wait is ours, though: ky turns a
+ * `Retry-After` it cannot parse into its full `maxRetryAfter` cap, and reads more headers
+ * than we can vouch for. So `shouldRetry` decides every retry with the one parser below
+ * (which also feeds the deadline check and `RateLimitError.retryAfterMs`) and hands the wait
+ * to ky through `delay`; ky never reads those headers itself.
  */
 import type { RetryOptions } from 'ky';
 
@@ -15,7 +17,7 @@ export type AmberfloRetryOptions = {
   baseDelayMs?: number;
   /** Cap on a backoff wait. Default 10 s. */
   maxDelayMs?: number;
-  /** Cap on a server's `Retry-After`. Default 30 s. */
+  /** Cap on a server's `Retry-After` (or `RateLimit-Reset`). Default 30 s. */
   maxRetryAfterMs?: number;
 };
 
@@ -39,16 +41,36 @@ export function fullJitter(ceiling: number, random: () => number = Math.random):
   return random() * ceiling;
 }
 
-/** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined if absent or junk. */
+const DELTA_SECONDS = /^\d+(\.\d+)?$/;
+/** IMF-fixdate and the two obsolete forms RFC 9110 still asks recipients to read. */
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? .*\d\d:\d\d:\d\d/;
+
+/**
+ * `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined if absent
+ * or junk. Junk counts as absent (plain backoff); `Date.parse` alone would read `1,5` or
+ * `abc 2020` as dates, hence the shape checks.
+ */
 export function parseRetryAfter(
   value: string | null,
   now: number = Date.now(),
 ): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
+  if (value === null) return undefined;
+  if (DELTA_SECONDS.test(value)) return Number(value) * 1000;
+  const date = HTTP_DATE.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * How long the server asked us to wait, in ms: `Retry-After`, or failing that the IETF
+ * draft's `RateLimit-Reset` (delta-seconds, as the amberkit proxy sends it). Unbounded: the
+ * caller applies `maxRetryAfterMs`.
+ */
+export function serverWaitMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const reset = headers.get('ratelimit-reset');
+  return (
+    parseRetryAfter(headers.get('retry-after'), now) ??
+    (reset !== null && DELTA_SECONDS.test(reset) ? Number(reset) * 1000 : undefined)
+  );
 }
 
 export function resolveRetry(retry: false | AmberfloRetryOptions | undefined) {
@@ -60,20 +82,22 @@ export function resolveRetry(retry: false | AmberfloRetryOptions | undefined) {
   return merged;
 }
 
-/** ky's retry options for a resolved policy; `shouldRetry` adds per-call rules. */
+/**
+ * ky's retry options for a resolved policy. `shouldRetry` must answer `true` or `false`
+ * (never ky's default path, which would parse the headers itself), and `waitMs` is read just
+ * after it says `true`, so it can hand over the wait it decided.
+ */
 export function kyRetry(
   options: Required<AmberfloRetryOptions>,
-  shouldRetry: RetryOptions['shouldRetry'],
+  shouldRetry: (state: { error: Error; retryCount: number }) => boolean,
+  waitMs: () => number,
 ): RetryOptions {
   return {
     limit: options.limit,
     methods: RETRY_METHODS,
     statusCodes: RETRY_STATUS_CODES,
-    afterStatusCodes: RETRY_STATUS_CODES,
-    delay: (attempt) => backoffCeiling(attempt, options),
-    jitter: (ceiling) => fullJitter(ceiling),
-    backoffLimit: options.maxDelayMs,
-    maxRetryAfter: options.maxRetryAfterMs,
+    afterStatusCodes: [],
+    delay: waitMs,
     shouldRetry,
   };
 }

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { describeIssues, type ErrorIssue, toErrorIssues } from '../schemas/index.js';
 import { RequestValidationError, ResponseValidationError } from './error-classes.js';
 import type { CallContext } from './error-from-response.js';
+import { BodyCustomerId } from './path-params.js';
 import { redactText } from './redact.js';
 
 export type ValidationMode = 'strict' | 'warn' | 'off';
@@ -28,6 +29,17 @@ export function validateRequest<S extends z.ZodMiniType>(
     path: ctx.path,
     issues,
   });
+}
+
+/** A body carrying a `customerId`: its schema first, then the id as a later path or query value. */
+export function validateCustomerBody<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  ctx: CallContext,
+): z.output<S> {
+  const body = validateRequest(schema, value, ctx);
+  validateRequest(BodyCustomerId, body, ctx);
+  return body;
 }
 
 /**

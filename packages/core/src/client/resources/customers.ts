@@ -2,8 +2,8 @@ import { Customer, CustomerRequest } from '../../schemas/index.js';
 import { CustomerList } from '../../schemas/lists.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
-import { CustomerIdParam } from '../path-params.js';
-import { validateRequest } from '../validate.js';
+import { CustomerIdParams } from '../path-params.js';
+import { validateCustomerBody, validateRequest } from '../validate.js';
 
 /** `client.customers`: one method per customer operation of the spec. */
 export type CustomersApi = {
@@ -24,7 +24,7 @@ export type CustomersApi = {
 
 function idPath(http: Http, method: 'GET' | 'DELETE', customerId: string): string {
   const template = http.context(method, '/customers/{customerId}');
-  const id = validateRequest(CustomerIdParam, customerId, template);
+  const { customerId: id } = validateRequest(CustomerIdParams, { customerId }, template);
   return `/customers/${encodeURIComponent(id)}`;
 }
 
@@ -49,7 +49,7 @@ export function customersApi(http: Http): CustomersApi {
       http.send({
         method: 'POST',
         path: '/customers',
-        body: validateRequest(CustomerRequest, body, http.context('POST', '/customers')),
+        body: validateCustomerBody(CustomerRequest, body, http.context('POST', '/customers')),
         ...(options?.autoCreateCustomerInStripe
           ? { query: { autoCreateCustomerInStripe: 'if_payment_provider' } }
           : {}),
@@ -60,7 +60,7 @@ export function customersApi(http: Http): CustomersApi {
       http.send({
         method: 'PUT',
         path: '/customers',
-        body: validateRequest(Customer, body, http.context('PUT', '/customers')),
+        body: validateCustomerBody(Customer, body, http.context('PUT', '/customers')),
         response: Customer,
         signal: options?.signal,
       }),

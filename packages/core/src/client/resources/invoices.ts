@@ -1,12 +1,10 @@
-import * as z from 'zod/mini';
 import type { Invoice } from '../../schemas/index.js';
 import { InvoiceList } from '../../schemas/lists.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
-import { CustomerIdParam } from '../path-params.js';
+import { CustomerIdParams } from '../path-params.js';
 import { validateRequest } from '../validate.js';
 
-const InvoiceQuery = z.object({ customerId: CustomerIdParam });
 const PATH = '/payments-billing-customer-product-invoice';
 
 /** `client.invoices`. Invoice period bounds are Unix **seconds**. */
@@ -18,7 +16,7 @@ export type InvoicesApi = {
 export function invoicesApi(http: Http): InvoicesApi {
   return {
     list: async (query, options) => {
-      const { customerId } = validateRequest(InvoiceQuery, query, http.context('GET', PATH));
+      const { customerId } = validateRequest(CustomerIdParams, query, http.context('GET', PATH));
       return http.send({
         method: 'GET',
         path: PATH,

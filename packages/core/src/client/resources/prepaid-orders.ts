@@ -1,7 +1,7 @@
 import { PrepaidOrder, PrepaidOrderRequest } from '../../schemas/index.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
-import { validateRequest } from '../validate.js';
+import { validateCustomerBody } from '../validate.js';
 
 const PATH = '/payments-pricing-amberflo-customer-prepaid';
 
@@ -17,7 +17,7 @@ export function prepaidOrdersApi(http: Http): PrepaidOrdersApi {
       http.send({
         method: 'POST',
         path: PATH,
-        body: validateRequest(PrepaidOrderRequest, body, http.context('POST', PATH)),
+        body: validateCustomerBody(PrepaidOrderRequest, body, http.context('POST', PATH)),
         response: PrepaidOrder,
         signal: options?.signal,
       }),

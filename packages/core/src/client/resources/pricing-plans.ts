@@ -1,7 +1,7 @@
 import { PricingPlanAssignment, PricingPlanAssignmentRequest } from '../../schemas/index.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
-import { validateRequest } from '../validate.js';
+import { validateCustomerBody } from '../validate.js';
 
 const PATH = '/payments-pricing-amberflo-customer-pricing';
 
@@ -20,7 +20,7 @@ export function pricingPlansApi(http: Http): PricingPlansApi {
       http.send({
         method: 'POST',
         path: PATH,
-        body: validateRequest(PricingPlanAssignmentRequest, body, http.context('POST', PATH)),
+        body: validateCustomerBody(PricingPlanAssignmentRequest, body, http.context('POST', PATH)),
         response: PricingPlanAssignment,
         signal: options?.signal,
       }),
