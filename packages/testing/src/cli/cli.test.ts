@@ -129,6 +129,8 @@ describe('amberkit-emulator CLI', () => {
     [['--port', '70000'], /--port must be between 0 and 65535/],
     [['--dataset', 'full'], /--dataset must be one of demo, empty/],
     [['--seed', '1.5'], /--seed must be an integer/],
+    [['--seed=-1'], /--seed must be between 0 and 4294967295/],
+    [['--seed', '4294967296'], /--seed must be between 0 and 4294967295/],
     [['--api-key', ''], /--api-key must not be empty/],
     [['extra'], /Unexpected argument 'extra'/],
     [['--port'], /--port/],

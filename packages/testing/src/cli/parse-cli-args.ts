@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, type DatasetName } from '../fixtures/datasets.js';
+import { MAX_SEED } from '../fixtures/random.js';
 
 export type CliOptions =
   | { kind: 'help' }
@@ -28,7 +29,7 @@ Options:
   --port <n>          port to listen on (default 4010; 0 picks a free one)
   --host <host>       interface to bind (default 127.0.0.1)
   --dataset <name>    starting data of the first account: demo or empty (default demo)
-  --seed <n>          seed for generated data and ids (default 1)
+  --seed <n>          seed for generated data and ids, 0 to 4294967295 (default 1)
   --api-key <key>     an account's API key; repeat for more accounts (default emulator-key)
   --data-file <file>  keep data in this JSON file across restarts
   -h, --help          show this help
@@ -73,7 +74,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: integer('port', values.port ?? '4010', 0, 65535),
     host: values.host ?? '127.0.0.1',
     dataset: dataset as DatasetName,
-    seed: integer('seed', values.seed ?? '1', -2147483648, 4294967295),
+    seed: integer('seed', values.seed ?? '1', 0, MAX_SEED),
     apiKeys: apiKeys.length > 0 ? apiKeys : ['emulator-key'],
     dataFile: values['data-file'],
     defaultKey: apiKeys.length === 0,

@@ -47,6 +47,24 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
     expect(await bad.json()).toMatchObject({ issues: [{ path: 'dataset' }] });
   });
 
+  test('POST reset refuses a seed outside 0..2^32-1, naming it, and changes nothing', async () => {
+    await using h = await openHarness(mode, { seed: 2 });
+    await h.call('/customers/customer-123456', { method: 'DELETE' });
+    for (const seed of [-1, 4_294_967_296, 4_294_967_297]) {
+      const res = await h.call('/_emulator/reset', { method: 'POST', ...json({ seed }) });
+      expect(res.status).toBe(400);
+      const body = ErrorResponse.parse(await res.json());
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'seed' }] });
+      expect(body.message).toContain('4294967295');
+    }
+    expect((await h.call('/customers/customer-123456')).status).toBe(404);
+    const max = await h.call('/_emulator/reset', {
+      method: 'POST',
+      ...json({ seed: 4_294_967_295 }),
+    });
+    expect(max.status).toBe(200);
+  });
+
   test('GET requests lists calls with a non-secret account label; DELETE clears', async () => {
     await using h = await openHarness(mode, { accounts: [KEY, 'second-secret'] });
     await h.call('/customers/customer-123456');
@@ -199,6 +217,53 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
       ...json({ customerId: 'customer-123456', invoices: [{ status: 'LOST' }] }),
     });
     expect(await status.json()).toMatchObject({ issues: [{ path: 'invoices.0.status' }] });
+  });
+
+  test.each([
+    [
+      'a startTime whose default end is past Unix seconds',
+      { startTime: 99_999_999_999 },
+      'endTime',
+    ],
+    ['an endTime whose default start is before 1970', { endTime: 100 }, 'startTime'],
+    ['an unknown currency code', { currency: 'ABC' }, 'currency'],
+    ['a lower-case currency code', { currency: 'usd' }, 'currency'],
+  ])(
+    'POST invoices refuses %s, naming the field and storing nothing',
+    async (_name, invoice, field) => {
+      await using h = await openHarness(mode);
+      const res = await h.call('/_emulator/invoices', {
+        method: 'POST',
+        ...json({ customerId: 'customer-123456', invoices: [{ totalAmount: 1 }, invoice] }),
+      });
+      expect(res.status).toBe(400);
+      const body = ErrorResponse.parse(await res.json());
+      expect(body).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(body.issues?.map((i) => i.path)).toEqual([`invoices.1.${field}`]);
+      expect(body.message).toContain(`invoices.1.${field}`);
+      const listed = await (
+        await h.call('/payments-billing-customer-product-invoice?customerId=customer-123456')
+      ).json();
+      expect(listed).toEqual([expect.objectContaining({ invoiceId: 'inv-500123' })]);
+    },
+  );
+
+  test('POST invoices stores what StrictInvoice accepts at the edges of the defaults', async () => {
+    await using h = await openHarness(mode);
+    const res = await h.call('/_emulator/invoices', {
+      method: 'POST',
+      ...json({
+        customerId: 'customer-123456',
+        invoices: [{ endTime: 2_592_000 }, { startTime: 99_997_407_999 }, { currency: 'KWD' }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const stored = z.array(StrictInvoice).parse(await res.json());
+    expect(stored.map((i) => [i.startTime, i.endTime])).toEqual([
+      [0, 2_592_000],
+      [99_997_407_999, 99_999_999_999],
+      [expect.any(Number), expect.any(Number)],
+    ]);
   });
 
   test('POST invoices refuses a duplicate invoiceId, a mismatched customer and a reversed period, storing nothing', async () => {

@@ -1,3 +1,4 @@
+import type { Customer, Invoice } from '@amberkit/core/schemas';
 import { describe, expect, test } from 'vitest';
 import { createEmulator } from './create-emulator.js';
 
@@ -59,5 +60,68 @@ describe('createEmulator options', () => {
     const again = await emulator.fetch('/customers', { headers: { 'x-api-key': 'a' } });
     expect(again.headers.get('x-request-id')).toBe(first);
     expect(((await again.json()) as unknown[]).length).toBe(33);
+  });
+});
+
+describe('createEmulator copies and resets', () => {
+  test('snapshot() and load() copy: changing either side later changes nothing in the emulator', async () => {
+    const emulator = createEmulator({ accounts: ['a'] });
+    const get = async (path: string) =>
+      (await emulator.fetch(path, { headers: { 'x-api-key': 'a' } })).json();
+    await get('/customers/customer-123456');
+    const snapshot = emulator.snapshot();
+    const acme = snapshot.customers[0] as Customer;
+    acme.customerName = 'Changed';
+    (snapshot.invoices[0] as Invoice).totalAmount = -1;
+    expect(emulator.snapshot().customers[0]?.customerName).toBe('Acme Corp');
+    expect(await get('/customers/customer-123456')).toMatchObject({ customerName: 'Acme Corp' });
+    expect(
+      await get('/payments-billing-customer-product-invoice?customerId=customer-123456'),
+    ).toEqual([expect.objectContaining({ totalAmount: 99.5 })]);
+
+    const loaded = { customerId: 'x', customerName: 'X', traits: { tier: 'pro' } };
+    emulator.load('a', { customers: [loaded] });
+    loaded.customerName = 'Changed';
+    (loaded.traits as Record<string, string>).tier = 'changed';
+    expect(emulator.snapshot().customers.at(-1)).toEqual({
+      customerId: 'x',
+      customerName: 'X',
+      traits: { tier: 'pro' },
+    });
+    expect(await get('/customers/x')).toEqual({
+      customerId: 'x',
+      customerName: 'X',
+      traits: { tier: 'pro' },
+    });
+  });
+
+  test('a bare reset() goes back to the dataset and seed the emulator was created with', async () => {
+    const emulator = createEmulator({ accounts: ['a'], dataset: 'demo', seed: 3 });
+    const start = emulator.snapshot();
+    emulator.reset({ dataset: 'empty' });
+    expect(emulator.snapshot().customers).toEqual([]);
+    emulator.reset();
+    expect(emulator.snapshot()).toEqual(start);
+    emulator.reset({ seed: 9 });
+    expect(emulator.snapshot()).not.toEqual(start);
+    emulator.reset({});
+    expect(emulator.snapshot()).toEqual(start);
+    emulator.reset({ dataset: 'empty', seed: 9 });
+    const res = await emulator.fetch('/_emulator/reset', { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(emulator.snapshot()).toEqual(start);
+  });
+
+  test('seeds outside 0..2^32-1 are refused, not folded onto another seed', () => {
+    expect(createEmulator({ seed: 0 }).snapshot().customers.length).toBe(33);
+    expect(createEmulator({ seed: 4_294_967_295 }).snapshot().customers.length).toBe(33);
+    for (const seed of [-1, 4_294_967_296, 4_294_967_297, 1.5, Number.NaN])
+      expect(() => createEmulator({ seed }), String(seed)).toThrow(
+        /seed must be an integer from 0 to 4294967295/,
+      );
+    const emulator = createEmulator({ seed: 2 });
+    const before = emulator.snapshot();
+    expect(() => emulator.reset({ seed: -1 })).toThrow(RangeError);
+    expect(emulator.snapshot()).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { type DatasetName, loadDataset } from '../fixtures/datasets.js';
-import { createRandom, deriveSeed } from '../fixtures/random.js';
+import { checkSeed, createRandom, deriveSeed } from '../fixtures/random.js';
 import { Account, type AccountData } from './account.js';
 import { createEmulatorApp } from './create-app.js';
 import { parseFaultRules } from './fault-rules.js';
@@ -25,9 +25,12 @@ export type Emulator = {
   listen(options?: { port?: number; host?: string }): Promise<EmulatorServer>;
   /** Resolves once a data file (if any) is loaded; rejects naming the file when it is corrupt. */
   readonly ready: Promise<void>;
-  /** Adds customers, invoices … to the account of `apiKey` (tests, benchmarks). */
+  /** Adds a copy of customers, invoices … to the account of `apiKey` (tests, benchmarks). */
   load(apiKey: string, data: Partial<AccountData>): void;
-  /** Back to the starting data; clears faults and the request log. */
+  /**
+   * Back to the starting data (the dataset and seed given to `createEmulator`, or those given
+   * here); clears faults and the request log. Seeds are integers 0..2^32-1.
+   */
   reset(options?: { dataset?: DatasetName; seed?: number }): void;
   setFaults(rules: FaultRule[]): void;
   requests(): RequestLogEntry[];
@@ -56,8 +59,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     throw new TypeError('Account API keys must be non-empty and distinct');
   }
   const accountList = specs.map((_, i) => new Account(`account-${i + 1}`));
-  let dataset: DatasetName = options.dataset ?? 'demo';
-  let seed = options.seed ?? 1;
+  const start = { dataset: options.dataset ?? 'demo', seed: checkSeed(options.seed ?? 1) };
+  let dataset: DatasetName = start.dataset;
+  let seed = start.seed;
   let ids = createRandom(deriveSeed(seed, 0x1d));
   let faultRandom = createRandom(deriveSeed(seed, 0xfa));
   let persistence: { schedule(): void; flush(): Promise<void> } | undefined;
@@ -81,8 +85,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ready: undefined,
     changed: () => persistence?.schedule(),
     reset: (next) => {
-      dataset = next.dataset ?? dataset;
-      seed = next.seed ?? seed;
+      // Omitted options mean the starting ones, not the last reset's: a bare reset undoes all.
+      seed = checkSeed(next.seed ?? start.seed);
+      dataset = next.dataset ?? start.dataset;
       ids = createRandom(deriveSeed(seed, 0x1d));
       faultRandom = createRandom(deriveSeed(seed, 0xfa));
       seedAccounts();
@@ -133,7 +138,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return listenNode(app, listenOptions, () => emulator.close());
     },
     load: (apiKey, data) => {
-      accountOf(apiKey).load(data);
+      accountOf(apiKey).load(structuredClone(data));
       state.changed();
     },
     reset: (next = {}) => state.reset(next),
@@ -144,7 +149,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     clearRequests: () => {
       state.log.clear();
     },
-    snapshot: (apiKey) => accountOf(apiKey).snapshot(),
+    // Copies both ways, so a test's later edits never reach stored data (or its cached JSON).
+    snapshot: (apiKey) => structuredClone(accountOf(apiKey).snapshot()),
     close: async () => {
       state.waiters.releaseAll();
       await persistence?.flush();

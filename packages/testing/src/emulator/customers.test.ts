@@ -1,5 +1,6 @@
 import { ErrorResponse } from '@amberkit/core/schemas';
 import { describe, expect, test } from 'vitest';
+import * as z from 'zod/mini';
 import { StrictCustomer } from './strict-schemas.js';
 import { KEY, MODES, openHarness } from './test-support.js';
 
@@ -144,6 +145,22 @@ describe.each(MODES)('customers (%s)', (mode) => {
     ['empty customerId', { customerId: '', customerName: 'X' }, 'customerId'],
     ['bad email', { customerId: 'x', customerName: 'X', customerEmail: 'nope' }, 'customerEmail'],
     ['bad stage', { customerId: 'x', customerName: 'X', lifecycleStage: 'DONE' }, 'lifecycleStage'],
+    [
+      "the live API's TRIAL (the spec spells it TRAIL)",
+      { customerId: 'x', customerName: 'X', lifecycleStage: 'TRIAL' },
+      'lifecycleStage',
+    ],
+    [
+      'deactivateTimeStamp not a number',
+      { customerId: 'x', customerName: 'X', deactivateTimeStamp: 'yesterday' },
+      'deactivateTimeStamp',
+    ],
+    [
+      'deactivateTimeStamp in seconds',
+      { customerId: 'x', customerName: 'X', deactivateTimeStamp: 1_718_100_000 },
+      'deactivateTimeStamp',
+    ],
+    ['enabled not a boolean', { customerId: 'x', customerName: 'X', enabled: 'yes' }, 'enabled'],
     ['trait not a string', { customerId: 'x', customerName: 'X', traits: { n: 1 } }, 'traits.n'],
     [
       'address without city',
@@ -180,6 +197,51 @@ describe.each(MODES)('customers (%s)', (mode) => {
       issues: [{ path: '(body)' }],
     });
   });
+
+  test('create stores the Customer-only spec fields typed, keeps unknown fields, and the list stays valid', async () => {
+    await using h = await openHarness(mode, { dataset: 'empty' });
+    const json = {
+      ...newCustomer,
+      enabled: false,
+      deactivateTimeStamp: 1_718_153_645_993,
+      lifecycleStage: 'TRAIL',
+      crmId: { id: 7 },
+    };
+    const res = await h.call('/customers', { method: 'POST', json });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject(json);
+    const list = z.array(StrictCustomer).parse(await (await h.call('/customers')).json());
+    expect(list).toEqual([expect.objectContaining(json)]);
+  });
+
+  test.each([
+    [
+      'deactivateTimeStamp in seconds',
+      { deactivateTimeStamp: 1_718_100_000 },
+      'deactivateTimeStamp',
+    ],
+    [
+      'deactivateTimeStamp not a number',
+      { deactivateTimeStamp: 'yesterday' },
+      'deactivateTimeStamp',
+    ],
+    ["the live API's TRIAL", { lifecycleStage: 'TRIAL' }, 'lifecycleStage'],
+  ])(
+    'update with %s is 400 VALIDATION_FAILED naming the field, storing nothing',
+    async (_name, fields, path) => {
+      await using h = await openHarness(mode);
+      const before = await (await h.call('/customers/customer-123456')).json();
+      const res = await h.call('/customers', {
+        method: 'PUT',
+        json: { customerId: 'customer-123456', customerName: 'Acme Corp', ...fields },
+      });
+      expect(res.status).toBe(400);
+      const body = ErrorResponse.parse(await res.json());
+      expect(body.code).toBe('VALIDATION_FAILED');
+      expect(body.issues?.map((i) => i.path)).toEqual([path]);
+      expect(await (await h.call('/customers/customer-123456')).json()).toEqual(before);
+    },
+  );
 
   test('PUT validates its body and answers 404 for an unknown customer', async () => {
     await using h = await openHarness(mode);

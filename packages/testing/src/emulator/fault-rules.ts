@@ -43,8 +43,10 @@ export function matchFaults(
 ): { latencyMs: number; outcome: FaultRule | undefined } {
   let latencyMs = 0;
   let outcome: FaultRule | undefined;
+  // HEAD is a GET without a body (Hono serves it from the GET handler), so GET rules match it.
+  const asGet = method === 'HEAD' ? 'GET' : undefined;
   for (const rule of rules) {
-    if (rule.method !== undefined && rule.method !== method) continue;
+    if (rule.method !== undefined && rule.method !== method && rule.method !== asGet) continue;
     if (rule.path !== undefined && !path.startsWith(rule.path)) continue;
     const rate = rule.rate ?? 1;
     if (rate < 1 && random() >= rate) continue;

@@ -44,6 +44,48 @@ describe.each(MODES)('fault injection (%s)', (mode) => {
     expect(h.emulator.snapshot().prepaidOrders).toEqual([]);
   });
 
+  test('a GET rule matches HEAD (a GET without a body); a HEAD rule does not match GET', async () => {
+    await using h = await openHarness(mode, {
+      faults: [{ method: 'GET', path: '/customers/', status: 503 }],
+    });
+    expect((await h.call('/customers/customer-123456', { method: 'HEAD' })).status).toBe(503);
+    h.emulator.setFaults([{ method: 'HEAD', status: 503 }]);
+    expect((await h.call('/customers/customer-123456')).status).toBe(200);
+    expect((await h.call('/customers/customer-123456', { method: 'HEAD' })).status).toBe(503);
+  });
+
+  test('a faulted request is logged with the account of its key', async () => {
+    await using h = await openHarness(mode, {
+      accounts: [KEY, 'second-key'],
+      faults: [
+        { path: '/customers', status: 503 },
+        { path: '/payments', drop: true },
+      ],
+    });
+    await h.call('/customers', { key: 'second-key' });
+    await h.call('/customers', { key: 'wrong' });
+    await h.call('/payments-billing-customer-product-invoice?customerId=a').catch(() => undefined);
+    expect(h.emulator.requests().map((e) => [e.status, e.account])).toEqual([
+      [503, 'account-2'],
+      [503, null],
+      [0, 'account-1'],
+    ]);
+  });
+
+  test.each([
+    [408, 'HTTP_408'],
+    [418, 'HTTP_418'],
+    [400, 'VALIDATION_FAILED'],
+    [422, 'VALIDATION_FAILED'],
+    [404, 'NOT_FOUND'],
+    [501, 'INTERNAL'],
+  ])('an injected %i carries code %s', async (status, code) => {
+    await using h = await openHarness(mode, { faults: [{ status }] });
+    const res = await h.call('/customers');
+    expect(res.status).toBe(status);
+    expect(ErrorResponse.parse(await res.json())).toMatchObject({ code });
+  });
+
   test('faults come before auth and never touch the admin API', async () => {
     await using h = await openHarness(mode, { faults: [{ status: 502 }] });
     expect((await h.call('/customers', { key: null })).status).toBe(502);

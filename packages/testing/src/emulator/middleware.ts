@@ -1,4 +1,4 @@
-import { errorCodeForStatus } from '@amberkit/core/schemas';
+import { type ErrorCode, errorCodeForStatus } from '@amberkit/core/schemas';
 import type { MiddlewareHandler } from 'hono';
 import type { Account } from './account.js';
 import { matchFaults } from './fault-rules.js';
@@ -28,6 +28,16 @@ function cutOff(c: EmulatorContext, signal: AbortSignal, aborted: boolean): Resp
   throw error;
 }
 
+/**
+ * The code of an injected status. core gives every 4xx it has no code for VALIDATION_FAILED,
+ * which an injected 408 or 418 is not: those get `HTTP_<status>`, the code core's client
+ * derives for such a status when a body names none.
+ */
+function faultCode(status: number): ErrorCode | `HTTP_${number}` {
+  const code = errorCodeForStatus(status);
+  return code === 'VALIDATION_FAILED' && status !== 400 && status !== 422 ? `HTTP_${status}` : code;
+}
+
 async function applyFaults(c: EmulatorContext, state: EmulatorState, method: string, path: string) {
   const { latencyMs, outcome } = matchFaults(state.faults, method, path, () => state.faultRandom());
   const signal = c.req.raw.signal;
@@ -49,7 +59,7 @@ async function applyFaults(c: EmulatorContext, state: EmulatorState, method: str
   const message = `Injected fault: ${status} from the emulator's fault rules`;
   return problemResponse(
     c.get('requestId'),
-    new HttpProblem(status, errorCodeForStatus(status), message, undefined, headers),
+    new HttpProblem(status, faultCode(status), message, undefined, headers),
   );
 }
 
@@ -80,19 +90,21 @@ export function emulatorMiddleware(state: EmulatorState): MiddlewareHandler<Emul
       requestId,
       account: null,
     };
+    // On Node, read Node's parsed headers: building a Fetch Headers object costs more than
+    // the whole lookup (it is the one header the hot path needs).
+    const nodeKey = c.env?.incoming?.headers?.['x-api-key'];
+    const key = c.env?.incoming
+      ? Array.isArray(nodeKey)
+        ? nodeKey[0]
+        : nodeKey
+      : c.req.header('x-api-key');
+    const account: Account | undefined = key === undefined ? undefined : state.accounts.get(key);
+    // The account is known before faults apply, so a faulted or hung request is logged with it.
+    if (account !== undefined) entry.account = account.label;
     // Logged on arrival (status 0 until answered), so a hung request shows up in the log.
     state.log.push(entry);
     let response = state.faults.length > 0 ? await applyFaults(c, state, method, path) : undefined;
     if (response === undefined) {
-      // On Node, read Node's parsed headers: building a Fetch Headers object costs more than
-      // the whole lookup (it is the one header the hot path needs).
-      const nodeKey = c.env?.incoming?.headers?.['x-api-key'];
-      const key = c.env?.incoming
-        ? Array.isArray(nodeKey)
-          ? nodeKey[0]
-          : nodeKey
-        : c.req.header('x-api-key');
-      const account: Account | undefined = key === undefined ? undefined : state.accounts.get(key);
       if (account === undefined) {
         const message =
           key === undefined
@@ -100,7 +112,6 @@ export function emulatorMiddleware(state: EmulatorState): MiddlewareHandler<Emul
             : 'The X-API-KEY header does not match any account';
         response = problemResponse(requestId, new HttpProblem(401, 'UNAUTHORIZED', message));
       } else {
-        entry.account = account.label;
         c.set('account', account);
         await next();
         entry.status = c.res.status;

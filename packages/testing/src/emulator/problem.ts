@@ -8,7 +8,8 @@ export class HttpProblem extends Error {
   override name = 'HttpProblem' as const;
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    /** A stable code; an injected fault's status without one gets `HTTP_<status>`. */
+    readonly code: ErrorCode | `HTTP_${number}`,
     message: string,
     readonly issues?: ErrorIssue[],
     readonly headers?: Record<string, string>,

@@ -8,7 +8,7 @@ export type AccountSpec = string | { apiKey: string; dataset?: DatasetName };
  * the first matching rule with an outcome (`drop`, `hang` or `status`) decides the answer.
  */
 export type FaultRule = {
-  /** HTTP method to match, e.g. `GET`; any method when omitted. */
+  /** HTTP method to match, e.g. `GET` (which matches `HEAD` too); any method when omitted. */
   method?: string;
   /** Path prefix to match, e.g. `/customers`; any path when omitted. */
   path?: string;
@@ -43,7 +43,7 @@ export type EmulatorOptions = {
   accounts?: AccountSpec[];
   /** Dataset of the first account (default `demo`). */
   dataset?: DatasetName;
-  /** Seed of the dataset, the default id generator and fault rates (default 1). */
+  /** Seed of the dataset, the default id generator and fault rates: 0 to 2^32-1 (default 1). */
   seed?: number;
   /** Current time in Unix milliseconds (default `Date.now`). */
   clock?: () => number;

@@ -1,14 +1,19 @@
+import { CURRENCY_CODES } from '@amberkit/core/money';
 import { type ErrorIssue, Invoice } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
 import type { Account } from '../account.js';
 import { HttpProblem } from '../problem.js';
 import { unixSeconds } from '../time-fields.js';
 
+const CURRENCIES = new Set(CURRENCY_CODES);
+
 const PartialInvoice = z.extend(Invoice, {
   startTime: z.optional(unixSeconds()),
   endTime: z.optional(unixSeconds()),
   currency: z.optional(
-    z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')),
+    z
+      .string()
+      .check(z.refine((code) => CURRENCIES.has(code), 'must be an ISO 4217 code such as USD')),
   ),
 });
 
@@ -20,6 +25,7 @@ export const AddInvoicesBody = z.strictObject({
 export type AddInvoicesBody = z.output<typeof AddInvoicesBody>;
 
 const MONTH_SECONDS = 30 * 86_400;
+const UnixSeconds = unixSeconds();
 
 /**
  * Completes partial invoices with defaults (an id, a 30-day period ending now, 0, USD, DRAFT)
@@ -39,7 +45,19 @@ export function completeInvoices(
     const { invoiceId, customerId, startTime, endTime, totalAmount, currency, status, ...extra } =
       partial;
     const end = endTime ?? (startTime === undefined ? nowSeconds : startTime + MONTH_SECONDS);
-    const start = startTime ?? Math.max(0, end - MONTH_SECONDS);
+    const start = startTime ?? end - MONTH_SECONDS;
+    // A default derived from a time near either end of the range can leave it: refused, so
+    // every stored invoice passes StrictInvoice.
+    if (endTime === undefined && !UnixSeconds.safeParse(end).success)
+      issues.push({
+        path: `invoices.${i}.endTime`,
+        message: `defaults to startTime + 30 days (${end}), which is not Unix seconds; send endTime`,
+      });
+    if (startTime === undefined && !UnixSeconds.safeParse(start).success)
+      issues.push({
+        path: `invoices.${i}.startTime`,
+        message: `defaults to endTime - 30 days (${start}), which is before 1970; send startTime`,
+      });
     const id = invoiceId ?? nextId();
     if (customerId !== undefined && customerId !== body.customerId)
       issues.push({ path: `invoices.${i}.customerId`, message: 'must match the body customerId' });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DATASET_NAMES } from '../../fixtures/datasets.js';
+import { MAX_SEED } from '../../fixtures/random.js';
 import { FaultRulesBody } from '../fault-rules.js';
 import { HttpProblem, jsonResponse, unknownBodyCustomer } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
@@ -9,9 +10,11 @@ import { AddInvoicesBody, completeInvoices } from './admin-invoices.js';
 
 export const ADMIN_PREFIX = '/_emulator';
 
+/** The PRNG state is 32 bits: a wider seed would give another seed's data. */
+const SEED_RANGE = `must be an integer from 0 to ${MAX_SEED}`;
 const ResetBody = z.strictObject({
   dataset: z.optional(z.enum(DATASET_NAMES)),
-  seed: z.optional(z.int()),
+  seed: z.optional(z.int().check(z.gte(0, SEED_RANGE), z.lte(MAX_SEED, SEED_RANGE))),
 });
 
 /** Admin calls pick an account by `X-API-KEY` when sent, else the first account. */

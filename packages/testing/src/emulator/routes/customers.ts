@@ -1,30 +1,31 @@
 import { Customer, CustomerRequest } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
+import { SPEC_LIFECYCLE_STAGES } from '../../fixtures/factories.js';
 import { HttpProblem, jsonResponse } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
 import type { EmulatorApp, EmulatorContext, EmulatorState } from '../state.js';
-
-/** Set by the server only; ignored when a client sends them, whatever their value. */
-const SERVER_FIELDS = ['createTime', 'updateTime', 'deleteTime'] as const;
+import { unixMillis } from '../time-fields.js';
 
 /**
- * PUT takes the spec's `Customer`, with the request's stricter field rules. Server fields are
- * not checked: design.md says they are ignored, so a body echoed back from any server (even
- * one that sent `deleteTime: null`) is accepted.
+ * POST and PUT store what they are given, so both take the spec's `Customer` with the
+ * request's stricter field rules: every field the spec types is checked (`enabled`,
+ * `deactivateTimeStamp` are Customer-only, and stored data must read back and reload), while
+ * unknown fields are kept. Only the spec's lifecycle stages are accepted (the live API's
+ * `TRIAL` is tolerated on read, not stored), and `deactivateTimeStamp` is held to milliseconds
+ * like every other ms field. Server fields are not checked: design.md says they are ignored,
+ * so a body echoed back from any server (even one that sent `deleteTime: null`) is accepted.
  */
-const CustomerUpdateBody = z.extend(Customer, {
+const CustomerBody = z.extend(Customer, {
   ...CustomerRequest.shape,
+  lifecycleStage: z.optional(
+    z.enum(SPEC_LIFECYCLE_STAGES, `must be one of ${SPEC_LIFECYCLE_STAGES.join(', ')}`),
+  ),
+  deactivateTimeStamp: z.optional(unixMillis()),
   createTime: z.optional(z.unknown()),
   updateTime: z.optional(z.unknown()),
   deleteTime: z.optional(z.unknown()),
 });
-
-function withoutServerFields<T extends Record<string, unknown>>(body: T): T {
-  const copy = { ...body };
-  for (const field of SERVER_FIELDS) delete copy[field];
-  return copy;
-}
 
 const notFound = (customerId: string) =>
   new HttpProblem(404, 'NOT_FOUND', `Customer ${JSON.stringify(customerId)} not found`);
@@ -48,7 +49,7 @@ export function registerCustomerRoutes(app: EmulatorApp, state: EmulatorState): 
     GET: (c) => jsonResponse(c.get('requestId'), 200, c.get('account').listBody()),
     POST: async (c) => {
       checkStripeFlag(c);
-      const body = await readJsonBody(c.req.raw, CustomerRequest);
+      const body = await readJsonBody(c.req.raw, CustomerBody);
       const account = c.get('account');
       if (account.getCustomer(body.customerId)) {
         throw new HttpProblem(
@@ -59,16 +60,14 @@ export function registerCustomerRoutes(app: EmulatorApp, state: EmulatorState): 
         );
       }
       const now = state.clock();
-      const json = account.putCustomer({
-        ...withoutServerFields(body),
-        createTime: now,
-        updateTime: now,
-      });
+      // Server fields are set here, whatever the body sent.
+      const { createTime: _c, updateTime: _u, deleteTime: _d, ...fields } = body;
+      const json = account.putCustomer({ ...fields, createTime: now, updateTime: now });
       state.changed();
       return jsonResponse(c.get('requestId'), 200, json);
     },
     PUT: async (c) => {
-      const body = await readJsonBody(c.req.raw, CustomerUpdateBody);
+      const body = await readJsonBody(c.req.raw, CustomerBody);
       const account = c.get('account');
       const previous = account.getCustomer(body.customerId);
       if (!previous) throw notFound(body.customerId);
