@@ -36,6 +36,13 @@ describe('amberkit-proxy as a real process (dist/cli.js)', () => {
         'amberkit-proxy: invalid --port: must be a whole number (got "x")',
       ],
       [
+        ['serve', '--port', '-1'],
+        {},
+        2,
+        'amberkit-proxy: option --port: a value starting with "-" is written --port=<value>',
+      ],
+      [['serve', '--port'], {}, 2, 'amberkit-proxy: option --port needs a value'],
+      [
         [],
         {},
         1,

@@ -130,6 +130,7 @@ describe('amberkit-emulator CLI', () => {
     [['--dataset', 'full'], /--dataset must be one of demo, empty/],
     [['--seed', '1.5'], /--seed must be an integer/],
     [['--seed=-1'], /--seed must be between 0 and 4294967295/],
+    [['--seed', '-1'], /--seed: a value starting with "-" is written --seed=<value>/],
     [['--seed', '4294967296'], /--seed must be between 0 and 4294967295/],
     [['--api-key', ''], /--api-key must not be empty/],
     [['extra'], /Unexpected argument 'extra'/],

@@ -21,8 +21,15 @@ export function parseFlags<S extends Spec>(
     const option = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
       throw new UsageError(`unknown option ${option} (see --help)`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-      throw new UsageError(`option ${option.split(' ')[0]} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = option.split(' ')[0];
+      // The value given starts with "-" (`--port -1`): parseArgs takes it for an option.
+      if (/ambiguous/.test((error as Error).message))
+        throw new UsageError(
+          `option ${name}: a value starting with "-" is written ${name}=<value>`,
+        );
+      throw new UsageError(`option ${name} needs a value`);
+    }
     throw new UsageError((error as Error).message.split('\n')[0]!);
   }
 }
