@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -247,5 +248,51 @@ describe('amberkit-proxy as a real process (dist/cli.js)', () => {
     expect(cli.stdout.some((l) => l.includes('drain timeout reached'))).toBe(true);
     expect(cli.stdout.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
     await emulator.close();
+  });
+
+  test('SIGTERM with Redis gone: the drain still ends, says so, and exits 0', async () => {
+    // A Redis of its own, to stop under the proxy.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
+    const redisGone = new Promise((resolve) => redis.once('exit', resolve));
+    try {
+      const { entries } = await makeKeys({ team: { scopes: ['*'] } });
+      const started = await until(async () => {
+        const cli = spawnCli(['serve', '--port', '0', '--cache', 'redis'], {
+          AMBERFLO_API_KEY: AMBERFLO_KEY,
+          AMBERKIT_KEYS: JSON.stringify(entries),
+          REDIS_URL: `redis://127.0.0.1:${port}`,
+        });
+        // Redis may take a moment to listen: a start that cannot connect exits 1; try again.
+        const outcome = await Promise.race([cli.url(), cli.exited.then(() => undefined)]);
+        return outcome === undefined ? undefined : cli;
+      }, 'the proxy to start against its own Redis');
+      await using cli = started;
+      redis.kill('SIGKILL');
+      await redisGone;
+      await until(
+        () => (cli.stdout.some((l) => l.includes('redis connection error')) ? true : undefined),
+        'the proxy to notice Redis is gone',
+      );
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+      const messages = cli.stdout.filter(Boolean).map((l) => JSON.parse(l).msg);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          'draining',
+          'redis was not connected at shutdown; connection dropped',
+          'stopped',
+        ]),
+      );
+    } finally {
+      redis.kill('SIGKILL');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ErrorIssue } from '@amberkit/core/schemas';
 import { getRequestListener } from '@hono/node-server';
 import { createClient, type RedisClientType } from 'redis';
 import type { CacheStore } from '../cache/cache-store.js';
@@ -66,32 +67,52 @@ async function connectRedis(url: string, logger: Logger): Promise<RedisClientTyp
   return client;
 }
 
+/** A refused request's id (the caller's, if well-formed) and answer. */
+type Refusal = { readonly requestId: string; readonly reply: Reply };
+
+/** Which part of a request @hono/node-server could not read: its Host or its target. */
+function requestProblem(req: IncomingMessage): ErrorIssue {
+  const target = req.url ?? '';
+  const host = req.headers.host;
+  // Only an origin-form target (`/path`) is resolved against Host; an absolute one is not.
+  if (target.startsWith('/')) {
+    if (host === undefined) return { path: 'Host', message: 'the Host header is missing' };
+    if (!validHost(host))
+      return { path: 'Host', message: `not a valid host: ${JSON.stringify(host)}` };
+  }
+  return { path: 'url', message: `not a valid request target: ${JSON.stringify(target)}` };
+}
+
 /**
- * The answer to a request @hono/node-server cannot turn into a Web `Request` (an invalid or
- * missing Host, a backslash in the path, a bad absolute URL): a 400 `ErrorResponse` naming
- * what is wrong, framed and logged as the app's answers are, instead of its bare 400 with no
- * body. Anything else that escapes the app is a 500 with the request id.
+ * The answer to a request the app cannot take — @hono/node-server could not build a Web
+ * `Request` from it (an invalid or missing Host, a backslash in the path, a bad absolute
+ * URL), or it repeats Host (RFC 9112 §3.2) — as a 400 `ErrorResponse` naming what is wrong
+ * instead of @hono/node-server's bare 400 with no body; anything else that escapes the app is
+ * a 500 with the request id. Counted and logged as the app's answers are.
  */
-function malformedRequest(
-  error: unknown,
+function refuse(
+  problem: ErrorIssue | { readonly error: unknown },
   req: IncomingMessage | undefined,
   proxy: AmberkitProxy,
   logger: Logger,
-): Response {
-  const requestId = requestIdFor(undefined);
+): Refusal {
+  const presented = req?.headers['x-request-id'];
+  const requestId = requestIdFor(typeof presented === 'string' ? presented : undefined);
   let reply: Reply;
-  if (error instanceof Error && error.name === 'RequestError') {
-    // Its message may be URL parsing's ("Invalid URL"); name the part that is wrong.
-    const host = req?.headers.host;
-    const badHost = host === undefined ? /host/i.test(error.message) : !validHost(host);
-    const issue = badHost
-      ? { path: 'Host', message: `not a valid host: ${JSON.stringify(host ?? '')}` }
-      : { path: 'url', message: error.message };
-    reply = errorReply(requestId, 400, 'VALIDATION_FAILED', `Malformed request: ${issue.message}`, {
-      issues: [issue],
-    });
+  if ('path' in problem) {
+    reply = errorReply(
+      requestId,
+      400,
+      'VALIDATION_FAILED',
+      `Malformed request: ${problem.message}`,
+      {
+        issues: [problem],
+      },
+    );
+  } else if (req && problem.error instanceof Error && problem.error.name === 'RequestError') {
+    return refuse(requestProblem(req), req, proxy, logger);
   } else {
-    reply = internalErrorReply(error, requestId, logger);
+    reply = internalErrorReply(problem.error, requestId, logger);
   }
   // Known when the request itself was refused; a failure later in the app (which answers its
   // own errors, so this is a last resort) comes without it.
@@ -107,10 +128,26 @@ function malformedRequest(
     ms: 0,
     caller: undefined,
   });
-  return new Response(reply.body, {
-    status: reply.status,
-    headers: { ...SECURITY_HEADERS, 'x-request-id': requestId, ...reply.headers },
-  });
+  return { requestId, reply };
+}
+
+/** A refusal's headers: the security set, the request id, the reply's own. */
+const refusalHeaders = ({ requestId, reply }: Refusal): Record<string, string> => ({
+  ...SECURITY_HEADERS,
+  'x-request-id': requestId,
+  ...reply.headers,
+});
+
+/** Whether Node's raw header list carries Host more than once (Node keeps only the first). */
+function repeatsHost(raw: readonly string[]): boolean {
+  let seen = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length !== 4 || name.toLowerCase() !== 'host') continue;
+    if (seen) return true;
+    seen = true;
+  }
+  return false;
 }
 
 /**
@@ -216,8 +253,15 @@ export async function startProxyServer(
   // tick when it cannot build the Web `Request`, so this is the request it refused.
   let handing: IncomingMessage | undefined;
   const viaApp = getRequestListener(proxy.fetch, {
-    hostname: config.host,
-    errorHandler: (error) => malformedRequest(error, handing, proxy, logger),
+    // The name a request without Host (HTTP/1.0) is read against: an IPv6 address in brackets.
+    hostname: config.host.includes(':') ? `[${config.host}]` : config.host,
+    errorHandler: (error) => {
+      const refusal = refuse({ error }, handing, proxy, logger);
+      return new Response(refusal.reply.body, {
+        status: refusal.reply.status,
+        headers: refusalHeaders(refusal),
+      });
+    },
   });
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
@@ -228,6 +272,26 @@ export async function startProxyServer(
     if (draining) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
+    if (repeatsHost(req.rawHeaders)) {
+      const refusal = refuse(
+        { path: 'Host', message: 'the Host header is sent more than once' },
+        req,
+        proxy,
+        logger,
+      );
+      const body = refusal.reply.body ?? '';
+      res
+        .writeHead(refusal.reply.status, {
+          ...refusalHeaders(refusal),
+          'content-length': String(Buffer.byteLength(body)),
+        })
+        .end(body);
+      return;
+    }
+    // Host names are case-insensitive, but @hono/node-server compares the parsed (lower-case)
+    // name with the header as sent, and would refuse `Host: API.example.com:8443`.
+    const host = req.headers.host;
+    if (host !== undefined && host !== host.toLowerCase()) req.headers.host = host.toLowerCase();
     handing = req;
     void viaApp(req, res);
     handing = undefined;
@@ -273,13 +337,20 @@ export async function startProxyServer(
         }, config.drainMs);
         await drained;
         clearTimeout(timer);
-        await proxy.close();
-        http.close();
-        if (redis) {
-          await redis.quit();
-          logger.info('redis closed');
+        try {
+          await proxy.close();
+          http.close();
+          if (redis?.isReady) {
+            await redis.quit();
+            logger.info('redis closed');
+          } else if (redis) {
+            // Reconnecting: QUIT would wait for a connection that may never come back.
+            redis.destroy();
+            logger.warn('redis was not connected at shutdown; connection dropped');
+          }
+        } finally {
+          batch.flush();
         }
-        batch.flush();
       })();
       return closing;
     },

@@ -237,6 +237,34 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     }
     expect(s.emulator.requests()).toEqual([]);
 
+    // Host sent twice: 400 (RFC 9112 §3.2), whichever copy is good; Node alone keeps the first.
+    for (const path of [PATH, '/healthz']) {
+      const twiceHost = await rawExchange(
+        port,
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: other.example\r\nX-API-KEY: ${key}\r\nX-Request-Id: trace-7`,
+      );
+      expect(twiceHost.status, path).toBe(400);
+      expect(JSON.parse(twiceHost.body)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path: 'Host', message: 'the Host header is sent more than once' }],
+        requestId: 'trace-7', // the caller's id, as on every other answer
+      });
+    }
+    // Host names are case-insensitive, with or without a port, on both paths.
+    for (const path of [PATH, '/healthz']) {
+      const upper = await rawExchange(
+        port,
+        `GET ${path} HTTP/1.1\r\nHost: LOCALHOST:${port}\r\nX-API-KEY: ${key}`,
+      );
+      expect(upper.status, path).toBe(200);
+    }
+    // A target that is neither origin-form nor a valid absolute URL is the target's fault.
+    const star = await rawExchange(port, `GET * HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-KEY: ${key}`);
+    expect(star.status).toBe(400);
+    expect(JSON.parse(star.body).issues).toEqual([
+      { path: 'url', message: 'not a valid request target: "*"' },
+    ]);
+
     // Authorization twice reads as HTTP joins it (never a valid Bearer), whichever copy is good.
     const twice = (first: string, second: string) =>
       rawExchange(
@@ -253,5 +281,21 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     );
     expect(once.status).toBe(200);
     expect(once.headers['x-cache']).toBe('HIT');
+  });
+
+  test('bound to IPv6, an HTTP/1.0 request without Host is served on both paths', async () => {
+    await using s = await stack({ HOST: '::1' });
+    expect(s.server.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    const exchange = (path: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(s.server.port, '::1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+        socket.write(`GET ${path} HTTP/1.0\r\nX-API-KEY: ${s.key}\r\n\r\n`);
+      });
+    for (const path of ['/customers/customer-123456', '/customers/customer-123456', '/healthz'])
+      expect((await exchange(path)).split('\r\n')[0], path).toBe('HTTP/1.1 200 OK');
   });
 });

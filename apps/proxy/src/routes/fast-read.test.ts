@@ -310,6 +310,7 @@ describe('validHost', () => {
       'localhost',
       'API.example.com',
       'api.example.com:8443',
+      'API.example.com:8443',
       '127.0.0.1:80',
       '[::1]:8080',
       '[::1]',
@@ -326,6 +327,26 @@ describe('validHost', () => {
       '',
     ])
       expect(validHost(host), host).toBe(false);
+  });
+});
+
+describe('Host', () => {
+  test('is checked on every request, not only the first on a connection', async () => {
+    await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
+    await stack.call(PATH); // MISS through the app, stores
+    const connection = {};
+    const as = (host: string) =>
+      stack.proxy.fastRead?.(
+        'GET',
+        PATH,
+        ['Host', host, 'authorization', `Bearer ${stack.keys.admin}`],
+        connection,
+      );
+    expect(now(as('api.example.com')).status).toBe(200);
+    expect(as('evil.example/x')).toBeUndefined();
+    expect(now(as('other.example:8080')).status).toBe(200);
+    expect(as('a b')).toBeUndefined();
+    expect(now(as('other.example:8080')).status).toBe(200);
   });
 });
 

@@ -111,22 +111,23 @@ function match(url: string, keys: CacheKeys): Route | undefined {
 }
 
 /**
- * Most URLs whose route is remembered; past that the memory starts over. Only URLs the fast
- * path serves, and only short ones, are kept, so requests it declines (any caller's, before
- * authentication) leave nothing behind: at most 4,096 × 256 UTF-16 units.
+ * Most URLs whose route is remembered; past that the memory starts over. Only short URLs of
+ * requests that passed authentication are kept, so requests the fast path declines (any
+ * caller's, before authentication) leave nothing behind: at most 4,096 × 256 UTF-16 units.
  */
 const ROUTE_MEMORY = 4096;
 const ROUTE_URL_MAX = 256;
 
 /**
- * Whether a `Host` header is one @hono/node-server accepts, by its rule: URL parsing reads the
- * name or address back unchanged (bar case), with an optional port. The app answers anything
- * else with a 400 (RFC 9112 §3.2), so the fast path must not serve it.
+ * Whether a `Host` header is valid, by @hono/node-server's rule but ignoring case (the Node
+ * server lower-cases Host before handing a request to it): URL parsing reads the name or
+ * address back unchanged, with an optional port. The app answers anything else with a 400
+ * (RFC 9112 §3.2), so the fast path must not serve it.
  */
 export function validHost(host: string): boolean {
   try {
     const { hostname } = new URL(`http://${host}/`);
-    return hostname.length === host.length || hostname === host.replace(/:\d+$/, '');
+    return hostname.length === host.length || hostname === host.replace(/:\d+$/, '').toLowerCase();
   } catch {
     return false;
   }
@@ -201,17 +202,15 @@ export function createFastRead(deps: RouteDeps): FastRead {
   // A URL's route, cache key and request counter, worked out once: the same few URLs come
   // again and again.
   const routes = new Map<string, Memo>();
-  const routeOf = (url: string, cacheKeys: CacheKeys): Memo | undefined => {
-    const known = routes.get(url);
-    if (known) return known;
+  const routeFor = (url: string, cacheKeys: CacheKeys): Memo | undefined => {
     const route = match(url, cacheKeys);
-    if (!route) return undefined;
-    const memo = { ...route, served: metrics.series(route.op.id, 'GET', 200) };
-    if (url.length <= ROUTE_URL_MAX) {
-      if (routes.size >= ROUTE_MEMORY) routes.clear();
-      routes.set(url, memo);
-    }
-    return memo;
+    return route && { ...route, served: metrics.series(route.op.id, 'GET', 200) };
+  };
+  /** Remembers a URL once a request for it is served (authorised), if it is short. */
+  const remember = (url: string, memo: Memo): void => {
+    if (url.length > ROUTE_URL_MAX) return;
+    if (routes.size >= ROUTE_MEMORY) routes.clear();
+    routes.set(url, memo);
   };
   // The credential header last sent on each connection, as bytes, with the key's hash. A
   // keep-alive client sends the same header on every request, so its key is extracted and
@@ -316,12 +315,13 @@ export function createFastRead(deps: RouteDeps): FastRead {
 
   return (method, url, raw, socket) => {
     if (method !== 'GET' || !keys) return undefined;
-    const route = routeOf(url, keys);
+    const known = routes.get(url);
+    const route = known ?? routeFor(url, keys);
     if (!route) return undefined;
     const started = perf.now();
 
     // The five headers read here, from the raw list; one sent twice goes to the app, which
-    // combines repeated headers as HTTP says (and refuses a second Host).
+    // reads repeated headers joined, as HTTP combines them, and refuses a repeated Host.
     let host: string | undefined;
     let authorization: string | undefined;
     let apiKey: string | undefined;
@@ -366,6 +366,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
     const now = deps.clock();
     const auth = authorize(deps.keys.current().get(hash), route.op.scope, now);
     if (!auth.ok) return undefined;
+    if (known === undefined) remember(url, route);
     const { key } = auth;
 
     // As in the app, the rate limit before any cache lookup. A refusal goes to the app (429),

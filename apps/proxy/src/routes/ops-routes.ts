@@ -79,7 +79,7 @@ export function mountOpsRoutes(app: Hono<ProxyEnv>, deps: RouteDeps, ops: OpsDep
         c,
         405,
         'METHOD_NOT_ALLOWED',
-        `${c.req.method} is not allowed on ${path}; use GET`,
+        `${c.req.method} is not allowed on ${path}; use GET, HEAD`,
         {
           headers: { allow: 'GET, HEAD' },
         },
