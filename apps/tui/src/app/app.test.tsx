@@ -14,6 +14,24 @@ describe('app shell', () => {
     expect(frame).not.toContain('[EMULATOR]');
   });
 
+  test.each([80, 60])(
+    'at %i columns the LIVE and READ-ONLY badges stay; the URL is cut',
+    async (columns) => {
+      const unreachable: typeof fetch = async () => {
+        throw new TypeError('fetch failed');
+      };
+      const baseUrl = 'https://billing-proxy.internal.example-corporation.com/amberflo/api/v1';
+      using app = startApp({ probe: unreachable, readOnly: true, baseUrl, columns });
+      await app.waitFor('of 33');
+      const frame = await app.waitFor((f) => (lines(f)[0] ?? '').includes('LIVE'));
+      const header = lines(frame)[0] ?? '';
+      expect(header).toContain('LIVE · unknown endpoint');
+      expect(header).toMatch(/READ-ONLY\s*$/);
+      expect(header.length).toBeLessThanOrEqual(columns);
+      expect(header.startsWith('amberkit')).toBe(true);
+    },
+  );
+
   test('? lists the keys of the current view; any key closes it', async () => {
     using app = startApp();
     await app.waitFor('Acme Corp');

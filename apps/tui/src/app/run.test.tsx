@@ -82,4 +82,37 @@ describe('runTui', () => {
     stdin.press('\r');
     await expect(exit).resolves.toBe(0);
   });
+
+  test('q quits from a form when no text field has focus, and from the help overlay', async () => {
+    (console as { Console?: typeof Console }).Console ??= Console;
+    const { fetcher, client } = inProcessClient();
+    let screen = '';
+    const stdout = fakeStdout(100, 30, (chunk) => {
+      screen += chunk;
+    });
+    const stdin = new FakeStdin();
+    const exit = runTui({
+      client,
+      connection: { baseUrl: BASE_URL, apiKey: API_KEY, profile: null, readOnly: false },
+      stdout,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      fetch: fetcher,
+    });
+    const shows = (text: string) => () => stripVTControlCharacters(screen).includes(text);
+    await waitUntil(shows('33 of 33'), 'the customers list');
+    await effectsSettled();
+    stdin.press('n');
+    await waitUntil(shows('> Customer ID'), 'the form');
+    await effectsSettled();
+    for (let i = 0; i < 4; i++) stdin.press('\u001b[B');
+    await waitUntil(shows('> Lifecycle stage'), 'the stage field');
+    await effectsSettled();
+    screen = '';
+    stdin.press('?');
+    await waitUntil(shows('Keys of this view'), 'the help');
+    expect(stripVTControlCharacters(screen)).toContain('next option');
+    await effectsSettled();
+    stdin.press('q');
+    await expect(exit).resolves.toBe(0);
+  });
 });

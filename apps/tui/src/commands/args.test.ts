@@ -50,6 +50,35 @@ describe('parseCommandArgs', () => {
   });
 });
 
+describe('a flag value that starts with -', () => {
+  const options = { amount: { type: 'string' }, json: { type: 'boolean' } } as const;
+  const spec = { command: 'prepaid create' };
+
+  test('is a usage error that says to write --flag=VALUE, without echoing the value', () => {
+    const error = (() => {
+      try {
+        parseCommandArgs(['--amount', '-5'], options, spec);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error?.message).toBe(
+      "option '--amount' needs a value; write --amount=VALUE for a value starting with '-' " +
+        'for `amberkit prepaid create` (see --help)',
+    );
+    expect(error?.message).not.toContain('does not take a value');
+    expect(error?.message).not.toContain('-5');
+  });
+
+  test('written --flag=-5 it is taken as the value; a boolean given a value still says so', () => {
+    expect(parseCommandArgs(['--amount=-5'], options, spec).string('amount')).toBe('-5');
+    expect(() => parseCommandArgs(['--json=1'], options, spec)).toThrow(
+      "option '--json' does not take a value",
+    );
+  });
+});
+
 describe('findCommand', () => {
   test('finds one- and two-word commands', () => {
     expect(findCommand(['customers', 'get', 'c-1']).command.name).toBe('customers get');

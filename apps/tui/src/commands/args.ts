@@ -63,9 +63,13 @@ function parseErrorLine(error: unknown): string {
   const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option}'`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(message)
-      ? `option '${option}' needs a value`
-      : `option '${option}' does not take a value`;
+    if (/argument missing/.test(message)) return `option '${option}' needs a value`;
+    // `--amount -5`: Node will not take a value that looks like a flag. The value itself is
+    // not echoed (it could be a key typed after the wrong flag).
+    if (/argument is ambiguous/.test(message)) {
+      return `option '${option}' needs a value; write ${option}=VALUE for a value starting with '-'`;
+    }
+    return `option '${option}' does not take a value`;
   }
   return message.split('. ')[0] ?? message;
 }

@@ -110,6 +110,37 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     expect(writes()).toEqual([]);
   });
 
+  test('a flag value starting with - is a one-line usage error that says how to write it', async () => {
+    const result = await cli(['prepaid', 'create', '--customer', 'c', '--amount', '-5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^amberkit: option '--amount' needs a value; write --amount=VALUE/,
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(writes()).toEqual([]);
+  });
+
+  test('prepaid create --body is held to the currency minor units as --amount is', async () => {
+    const cases = [
+      { customerId: 'customer-123456', amount: 5.5, currency: 'JPY' },
+      { customerId: 'customer-123456', amount: 10.001 },
+    ];
+    for (const body of cases) {
+      const result = await cli(['prepaid', 'create', '--body', '-'], {
+        input: JSON.stringify(body),
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^amberkit: .*amount/);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(writes()).toEqual([]);
+    const yen = await cli(['prepaid', 'create', '--body', '-', '--json'], {
+      input: JSON.stringify({ customerId: 'customer-123456', amount: 500, currency: 'JPY' }),
+    });
+    expect(yen.stderr).toBe('');
+    expect(JSON.parse(yen.stdout)).toMatchObject({ amount: 500, currency: 'JPY' });
+  });
+
   test('a typed day is that day where the person is, as in the UI (TZ honoured)', async () => {
     const result = await cli(
       [

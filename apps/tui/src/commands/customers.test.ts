@@ -89,6 +89,58 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(JSON.parse(result.stdout)).toEqual(stored);
   });
 
+  test('--stage takes the spec spellings only: TRIAL is refused naming TRAIL, trail is stored', async () => {
+    const base = ['customers', 'create', '--id', 'stage-1', '--name', 'S'];
+    const trial = await cli([...base, '--stage', 'trial']);
+    expect(trial.code).toBe(2);
+    expect(trial.stderr).toMatch(/^amberkit: --stage: .*spec spells it TRAIL/);
+    expect(trial.stderr.trim().split('\n')).toHaveLength(1);
+    const viaBody = await cli(['customers', 'create', '--body', '-'], {
+      input: JSON.stringify({ customerId: 'stage-1', customerName: 'S', lifecycleStage: 'TRIAL' }),
+    });
+    expect(viaBody.code).toBe(2);
+    expect(viaBody.stderr).toContain('TRAIL');
+    expect(writes()).toEqual([]);
+    const trail = await cli([...base, '--stage', 'trail', '--json']);
+    expect(trail.code).toBe(0);
+    expect(customer('stage-1')?.lifecycleStage).toBe('TRAIL');
+    const help = await cli(['customers', 'create', '--help']);
+    expect(help.stdout).toContain('ONBOARDING, TRAIL, ACTIVE or OFFBOARDED');
+    expect(help.stdout).not.toContain('TRIAL');
+  });
+
+  test('--address-verified sets address.verified; --help lists it', async () => {
+    const result = await cli([
+      'customers',
+      'create',
+      '--id',
+      'verified-1',
+      '--name',
+      'V',
+      '--address-line1',
+      '1 Main St',
+      '--address-city',
+      'Berlin',
+      '--address-country',
+      'DE',
+      '--address-verified',
+      '--json',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(customer('verified-1')?.address).toEqual({
+      line1: '1 Main St',
+      city: 'Berlin',
+      country: 'DE',
+      verified: true,
+    });
+    const update = await cli(['customers', 'update', 'verified-1', '--no-address-verified']);
+    expect(update.stderr).toBe('');
+    expect(customer('verified-1')?.address?.verified).toBe(false);
+    const help = await cli(['customers', 'update', '--help']);
+    expect(help.stdout).toContain('--address-verified');
+  });
+
   test('create --body - reads JSON from stdin; a duplicate id is an API error (exit 1)', async () => {
     const body = JSON.stringify({ customerId: 'cli-body-1', customerName: 'Body Co' });
     const created = await cli(['customers', 'create', '--body', '-', '--json'], { input: body });

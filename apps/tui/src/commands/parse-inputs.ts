@@ -1,4 +1,4 @@
-import { parseAmount, toApiAmount } from '@amberkit/core/money';
+import { fromApiAmount, parseAmount, toApiAmount, toDecimalString } from '@amberkit/core/money';
 import { parseDateInput } from '@amberkit/core/time';
 import { UsageError } from './errors.js';
 import { localZone } from './format.js';
@@ -11,6 +11,18 @@ export function amountFlag(text: string, currency: string): number {
     return toApiAmount(parseAmount(text, currency));
   } catch (error) {
     throw new UsageError(`--amount: ${reason(error)}`);
+  }
+}
+
+/**
+ * An amount given as a JSON number (`--body`), held to the same rule as `--amount`: no more
+ * decimals than the currency has (JPY 5.5 is refused, not sent).
+ */
+export function bodyAmount(value: number, currency: string): number {
+  try {
+    return toApiAmount(parseAmount(toDecimalString(fromApiAmount(value, currency)), currency));
+  } catch (error) {
+    throw new UsageError(`amount (--body): ${reason(error)}`);
   }
 }
 

@@ -10,7 +10,8 @@ type FooterProps = {
 
 /**
  * The main keys of the current view on the left (cut when narrow), the global ones pinned on
- * the right so `? help` and `q quit` never fall off. Write keys dim when read-only.
+ * the right so `? help` and `q quit` never fall off (while a text input takes the keys, only
+ * `ctrl+c quit`, the one that still works). Write keys dim when read-only.
  */
 export const Footer = memo(function Footer({ keys, readOnly, capture }: FooterProps) {
   const shown = keys.filter((key) => key.footer);
@@ -26,7 +27,14 @@ export const Footer = memo(function Footer({ keys, readOnly, capture }: FooterPr
           ))}
         </Text>
       </Box>
-      {capture ? null : (
+      {capture ? (
+        // A text input has the keys: q and ? would be typed, so only Ctrl-C is offered.
+        <Box flexShrink={0}>
+          <Text>
+            <Text color="cyan">ctrl+c</Text> quit
+          </Text>
+        </Box>
+      ) : (
         <Box flexShrink={0}>
           <Text>
             <Text color="cyan">?</Text> help{'  '}

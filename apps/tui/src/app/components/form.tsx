@@ -31,7 +31,9 @@ export function Form(props: FormProps) {
   const last = fields.length; // the submit button
   const focused = Math.min(focus, last);
   const field = fields[focused];
-  useCapture(active, true);
+  // Only a focused text input takes every key; on a choice, a checkbox or the button, the
+  // global keys (q, ?, :) still work.
+  useCapture(active, field?.kind === 'text' && field.readOnly !== true);
 
   // Functional update: keys of one burst reach the handler before React re-renders it.
   const move = (delta: number) =>

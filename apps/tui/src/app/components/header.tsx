@@ -5,16 +5,23 @@ import type { EndpointKind } from '../model/endpoint-kind.js';
 
 type HeaderProps = { readonly connection: Connection; readonly endpoint: EndpointKind | undefined };
 
-/** Profile, endpoint and the LIVE/EMULATOR badge. The API key is never shown. */
+/**
+ * Profile, endpoint and the LIVE/EMULATOR badge. The badge is pinned on the right and never
+ * cut: when the line is too narrow, the profile and URL give way. The API key is never shown.
+ */
 export const Header = memo(function Header({ connection, endpoint }: HeaderProps) {
   return (
     <Box height={1} width="100%">
-      <Text wrap="truncate">
-        <Text bold>amberkit</Text>
-        <Text dimColor> │ profile </Text>
-        <Text>{connection.profile ?? '(none)'}</Text>
-        <Text dimColor> │ </Text>
-        <Text>{connection.baseUrl}</Text>
+      <Box flexShrink={1} overflowY="hidden">
+        <Text wrap="truncate">
+          <Text bold>amberkit</Text>
+          <Text dimColor> │ profile </Text>
+          <Text>{connection.profile ?? '(none)'}</Text>
+          <Text dimColor> │ </Text>
+          <Text>{connection.baseUrl}</Text>
+        </Text>
+      </Box>
+      <Box flexShrink={0}>
         <Text> </Text>
         <EndpointBadge endpoint={endpoint} />
         {connection.readOnly ? (
@@ -23,7 +30,7 @@ export const Header = memo(function Header({ connection, endpoint }: HeaderProps
             READ-ONLY
           </Text>
         ) : null}
-      </Text>
+      </Box>
     </Box>
   );
 });

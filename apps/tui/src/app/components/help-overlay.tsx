@@ -3,9 +3,9 @@ import type { KeyHelp } from '../app-context.js';
 import { COMMAND_HELP } from '../model/command.js';
 
 const GLOBAL_KEYS: ReadonlyArray<readonly [string, string]> = [
-  ['?', 'this help (any key closes it)'],
+  ['?', 'this help (any other key closes it)'],
   [':', `command mode: ${COMMAND_HELP}`],
-  ['q / ctrl+c', 'quit'],
+  ['q / ctrl+c', 'quit (in a text field, q types a q)'],
 ];
 
 type HelpOverlayProps = {

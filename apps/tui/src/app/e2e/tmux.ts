@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,8 @@ export class Tmux {
 
   /** Where the shell around the current command writes its exit status. */
   statusFile = '';
+  /** A private directory for every session's status file, removed whole by {@link kill}. */
+  #dir: string | undefined;
 
   /**
    * Starts `command` in a new session (and makes it the target of later calls). A shell
@@ -35,7 +37,8 @@ export class Tmux {
    */
   start(command: string[], columns: number, rows: number, session = 'amberkit'): void {
     this.target = session;
-    this.statusFile = join(tmpdir(), `amberkit-e2e-${process.pid}-${session}.status`);
+    this.#dir ??= mkdtempSync(join(tmpdir(), 'amberkit-e2e-'));
+    this.statusFile = join(this.#dir, `${session}.status`);
     rmSync(this.statusFile, { force: true });
     const wrapped = ['sh', '-c', '"$@"; echo "$?" > "$0"', this.statusFile, ...command];
     this.run(
@@ -117,8 +120,10 @@ export class Tmux {
     return this.waitFor((screen) => screen.includes(text), JSON.stringify(text), timeoutMs);
   }
 
+  /** Ends the tmux server and removes every status file this instance wrote. */
   kill(): void {
-    rmSync(this.statusFile, { force: true });
+    if (this.#dir !== undefined) rmSync(this.#dir, { recursive: true, force: true });
+    this.#dir = undefined;
     try {
       this.run('kill-server');
     } catch {

@@ -5,7 +5,7 @@ export type Overlay = 'help' | 'command' | null;
 
 /**
  * Keys that work in every view: Ctrl-C always quits; q, `:` and `?` only when no text input
- * has focus (`capture`), so typing a q into a form types a q. Any key closes the help.
+ * has focus (`capture`), so typing a q into a form types a q. Any other key closes the help.
  */
 export function useGlobalKeys(capture: boolean): [Overlay, (overlay: Overlay) => void] {
   const { exit } = useApp();
@@ -16,7 +16,8 @@ export function useGlobalKeys(capture: boolean): [Overlay, (overlay: Overlay) =>
       return;
     }
     if (overlay === 'help') {
-      setOverlay(null);
+      if (input === 'q') exit();
+      else setOverlay(null);
       return;
     }
     if (overlay === 'command' || capture) return;

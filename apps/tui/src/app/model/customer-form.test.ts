@@ -1,6 +1,13 @@
+import type { Customer } from '@amberkit/core/schemas';
 import { acmeCustomer } from '@amberkit/testing';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { customerToValues, validateCustomerForm } from './customer-form.js';
+import {
+  customerToValues,
+  formatTrait,
+  parseTrait,
+  validateCustomerForm,
+} from './customer-form.js';
 
 describe('validateCustomerForm', () => {
   test('an edit keeps fields the form does not show and drops server-set ones', () => {
@@ -66,7 +73,10 @@ describe('validateCustomerForm', () => {
       'trait.1',
       'trait.2',
     ]);
-    expect(result.errors.customerName).toMatch(/required|must not be empty/);
+    expect(result.errors.customerName).toBe('is required');
+    expect(result.errors['address.line1']).toBe('is required');
+    expect(result.errors['address.country']).toBe('is required');
+    expect(result.errors.customerEmail).toBe('must be an email address');
     expect(result.errors['trait.1']).toBe('duplicate trait "a"');
   });
 
@@ -83,5 +93,56 @@ describe('validateCustomerForm', () => {
       ok: false,
       errors: { 'trait.1': expect.stringContaining('__proto__') },
     });
+  });
+
+  test('an untouched save sends exactly the record: odd trait keys, spaces, no invented test', () => {
+    const original: Customer = {
+      customerId: 'c-1',
+      customerName: ' Padded Co ',
+      description: '',
+      traits: {
+        'utm=source': 'google',
+        'a\\b': ' two  spaces ',
+        'k\\=': '=x=',
+        ' lead': 'v',
+        url: 'https://x.example/?a=b',
+      },
+      address: { line1: '1 Main St', city: 'Lisbon', country: 'PT' },
+      createTime: 1,
+      updateTime: 2,
+    };
+    const result = validateCustomerForm(customerToValues(original), original);
+    const { createTime: _c, updateTime: _u, ...expected } = original;
+    expect(result).toEqual({ ok: true, body: expected, createInStripe: false });
+    expect(result.ok && Object.keys(result.body.traits ?? {})).toEqual(
+      Object.keys(original.traits ?? {}),
+    );
+  });
+
+  test('test and address.verified are sent when the record has them or the user ticks them', () => {
+    const original: Customer = {
+      customerId: 'c-1',
+      customerName: 'C',
+      test: false,
+      address: { line1: 'x', city: 'y', country: 'US', verified: false },
+    };
+    const kept = validateCustomerForm(customerToValues(original), original);
+    expect(kept.ok && kept.body).toMatchObject({ test: false, address: { verified: false } });
+    const ticked = validateCustomerForm(
+      { ...customerToValues({ customerId: 'c', customerName: 'C' }), test: true },
+      { customerId: 'c', customerName: 'C' },
+    );
+    expect(ticked.ok && ticked.body.test).toBe(true);
+  });
+
+  test('every trait key and value round-trips through its line', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string(), (key, value) => {
+        expect(parseTrait(formatTrait(key, value))).toEqual({ key, value });
+      }),
+    );
+    expect(formatTrait('utm=source', 'google')).toBe('utm\\=source=google');
+    expect(parseTrait('a=b=c')).toEqual({ key: 'a', value: 'b=c' });
+    expect(parseTrait('nokey')).toBeUndefined();
   });
 });

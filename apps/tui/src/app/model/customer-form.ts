@@ -25,10 +25,37 @@ export function customerToValues(customer?: Customer): FormValues {
   for (const key of ADDRESS_FIELDS) values[`address.${key}`] = customer?.address?.[key] ?? '';
   const traits = Object.entries(customer?.traits ?? {});
   traits.forEach(([key, value], index) => {
-    values[`trait.${index}`] = `${key}=${value}`;
+    values[`trait.${index}`] = formatTrait(key, value);
   });
   values[`trait.${traits.length}`] = '';
   return values;
+}
+
+/**
+ * A trait as one line: `key=value`, split at the first `=` not escaped with a backslash. In the
+ * key, `\=` stands for `=` and `\\` for `\`; the value is everything after, as typed. Nothing
+ * is trimmed, so every key and value round-trips.
+ */
+export function formatTrait(key: string, value: string): string {
+  return `${key.replace(/[\\=]/g, (char) => `\\${char}`)}=${value}`;
+}
+
+/** The inverse of {@link formatTrait}; `undefined` when the line has no unescaped `=`. */
+export function parseTrait(line: string): { key: string; value: string } | undefined {
+  let key = '';
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at];
+    const next = line[at + 1];
+    if (char === '\\' && (next === '\\' || next === '=')) {
+      key += next;
+      at++;
+    } else if (char === '=') {
+      return { key, value: line.slice(at + 1) };
+    } else {
+      key += char;
+    }
+  }
+  return undefined;
 }
 
 function parseTraits(values: FormValues): {
@@ -39,17 +66,33 @@ function parseTraits(values: FormValues): {
   const traits = new Map<string, string>();
   const errors: Record<string, string> = {};
   for (const key of traitKeys(values)) {
-    const line = text(values, key);
-    if (line === '') continue;
-    const at = line.indexOf('=');
-    const name = at < 0 ? '' : line.slice(0, at).trim();
-    if (name === '') errors[key] = 'write traits as key=value';
-    else if (traits.has(name)) errors[key] = `duplicate trait "${name}"`;
+    const line = values[key];
+    if (typeof line !== 'string' || line.trim() === '') continue;
+    const trait = parseTrait(line);
+    if (trait === undefined || trait.key === '') errors[key] = 'write traits as key=value';
+    else if (traits.has(trait.key)) errors[key] = `duplicate trait "${trait.key}"`;
     // JSON handling upstream (and zod's record parse) silently drops this one name.
-    else if (name === '__proto__') errors[key] = '"__proto__" cannot be a trait name';
-    else traits.set(name, line.slice(at + 1).trim());
+    else if (trait.key === '__proto__') errors[key] = '"__proto__" cannot be a trait name';
+    else traits.set(trait.key, trait.value);
   }
   return { traits: Object.fromEntries(traits), errors };
+}
+
+/** A text field: what the user left as it was is sent as it was; what they typed is trimmed. */
+function edited(values: FormValues, key: string, original: unknown): string {
+  return typeof original === 'string' && values[key] === original ? original : text(values, key);
+}
+
+/** Sets `target[key]` to `value`, or drops it when emptied (an untouched `''` stays). */
+function setText(target: Record<string, unknown>, key: string, value: string, original: unknown) {
+  if (value === '' && original !== '') delete target[key];
+  else target[key] = value;
+}
+
+/** A checkbox is sent when the record had the field or the user ticked it, never invented. */
+function setFlag(target: Record<string, unknown>, key: string, value: boolean, original: unknown) {
+  if (original !== undefined || value) target[key] = value;
+  else delete target[key];
 }
 
 const TOP_LEVEL_FIELDS = new Set([
@@ -81,29 +124,28 @@ export type CustomerFormResult =
 export function validateCustomerForm(values: FormValues, original?: Customer): CustomerFormResult {
   const body: Record<string, unknown> = { ...original };
   for (const key of SERVER_SET) delete body[key];
-  body.customerId = text(values, 'customerId');
-  body.customerName = text(values, 'customerName');
+  body.customerId = edited(values, 'customerId', original?.customerId);
+  body.customerName = edited(values, 'customerName', original?.customerName);
   for (const key of ['customerEmail', 'description', 'lifecycleStage'] as const) {
-    const value = text(values, key);
-    if (value === '') delete body[key];
-    else body[key] = value;
+    setText(body, key, edited(values, key, original?.[key]), original?.[key]);
   }
-  body.test = flag(values, 'test');
+  setFlag(body, 'test', flag(values, 'test'), original?.test);
   const { traits, errors: traitErrors } = parseTraits(values);
   if (Object.keys(traits).length > 0) body.traits = traits;
   else delete body.traits;
-  const address: Record<string, unknown> = { ...original?.address };
+  const before: Record<string, unknown> = { ...original?.address };
+  const address: Record<string, unknown> = { ...before };
   for (const key of ADDRESS_FIELDS) {
-    const value = text(values, `address.${key}`);
-    if (value === '') delete address[key];
-    else address[key] = value;
+    const value = edited(values, `address.${key}`, before[key]);
+    setText(address, key, value, before[key]);
   }
+  setFlag(address, 'verified', flag(values, 'address.verified'), before.verified);
   const hasAddress = ADDRESS_FIELDS.some((key) => text(values, `address.${key}`) !== '');
-  if (hasAddress) body.address = { ...address, verified: flag(values, 'address.verified') };
+  if (hasAddress) body.address = address;
   else delete body.address;
 
   const parsed = CustomerRequest.safeParse(body);
-  const errors = parsed.success ? {} : issuesToErrors(toErrorIssues(parsed.error), fieldFor);
+  const errors = parsed.success ? {} : issuesToErrors(toErrorIssues(parsed.error, body), fieldFor);
   const all = { ...errors, ...traitErrors };
   if (!parsed.success || Object.keys(all).length > 0) return { ok: false, errors: all };
   return { ok: true, body: parsed.data, createInStripe: flag(values, 'createInStripe') };

@@ -25,7 +25,10 @@ export function flag(values: FormValues, key: string): boolean {
   return values[key] === true;
 }
 
-/** Collects zod-style issues (`{ path, message }`) into one message per field, first wins. */
+/**
+ * Collects core's issues (`{ path, message }`, from `toErrorIssues(error, input)` so absent
+ * fields read "is required") into one message per field, first wins.
+ */
 export function issuesToErrors(
   issues: ReadonlyArray<{ path: string; message: string }>,
   fieldFor: (path: string) => string,
@@ -38,7 +41,7 @@ export function issuesToErrors(
   return errors;
 }
 
-/** zod's wording for a missing or empty field reads oddly in a form: say "required". */
+/** In a form an empty box is a field not given: say "is required", as for an absent one. */
 function friendly(message: string): string {
-  return /received undefined|>=1 characters/.test(message) ? 'required' : message;
+  return message === 'must not be empty' ? 'is required' : message;
 }

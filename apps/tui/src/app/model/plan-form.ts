@@ -22,15 +22,16 @@ export function validatePlanForm(
       errors.start = error instanceof Error ? error.message : String(error);
     }
   }
-  const parsed = PricingPlanAssignmentRequest.safeParse({
+  const input = {
     customerId,
     productId: text(values, 'productId'),
     ...(start === undefined ? {} : { startTime: dateToMillis(start) }),
-  });
+  };
+  const parsed = PricingPlanAssignmentRequest.safeParse(input);
   if (!parsed.success) {
     Object.assign(
       errors,
-      issuesToErrors(toErrorIssues(parsed.error), (path) =>
+      issuesToErrors(toErrorIssues(parsed.error, input), (path) =>
         path === 'productId' ? 'productId' : path === 'startTime' ? 'start' : '_form',
       ),
     );

@@ -24,6 +24,9 @@ describe('validatePrepaidForm', () => {
     ).toMatchObject({ ok: false, errors: { amount: 'must be more than zero' } });
     expect(
       validatePrepaidForm('c', { amount: '', currency: 'USD', expiration: 'soon' }),
-    ).toMatchObject({ ok: false, errors: { amount: 'required', expiration: expect.any(String) } });
+    ).toMatchObject({
+      ok: false,
+      errors: { amount: 'is required', expiration: expect.any(String) },
+    });
   });
 });

@@ -34,7 +34,7 @@ export function validatePrepaidForm(
     errors.currency = `unknown currency "${currency}" (use an ISO 4217 code such as USD)`;
   let amount: number | undefined;
   let amountLabel = '';
-  if (text(values, 'amount') === '') errors.amount = 'required';
+  if (text(values, 'amount') === '') errors.amount = 'is required';
   else if (errors.currency === undefined) {
     try {
       const parsed = parseAmount(text(values, 'amount'), currency);
@@ -62,7 +62,7 @@ export function validatePrepaidForm(
   };
   const parsed = PrepaidOrderRequest.safeParse(body);
   if (!parsed.success)
-    return { ok: false, errors: issuesToErrors(toErrorIssues(parsed.error), mapPath) };
+    return { ok: false, errors: issuesToErrors(toErrorIssues(parsed.error, body), mapPath) };
   return {
     ok: true,
     body: parsed.data,

@@ -27,6 +27,8 @@ export const BASE_URL = 'http://emulator.test';
 export type HarnessOptions = {
   readonly dataset?: 'demo' | 'empty';
   readonly readOnly?: boolean;
+  /** The endpoint the header shows (requests still go to the in-process emulator). */
+  readonly baseUrl?: string;
   readonly columns?: number;
   readonly rows?: number;
   readonly initialView?: View | readonly View[];
@@ -89,7 +91,7 @@ export function startApp(options: HarnessOptions = {}): AppHarness {
       createEmulator({ accounts: [API_KEY], dataset: options.dataset ?? 'demo', seed: 1 }),
   );
   const connection: Connection = {
-    baseUrl: BASE_URL,
+    baseUrl: options.baseUrl ?? BASE_URL,
     apiKey: API_KEY,
     profile: 'test',
     readOnly: options.readOnly ?? false,

@@ -47,7 +47,6 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [state, setState] = useState<Step<Body>>({ step: 'edit' });
   const send = useMutation(props.send);
-  useCapture(active, true);
 
   const onChange = useCallback((key: string, value: FieldUpdate) => {
     setValues((current) => updateField(current, key, value));
@@ -73,6 +72,8 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
     actions.pop();
   };
   const confirming = state.step === 'confirm';
+  // The form says whether its focused field takes keys; the y/n step takes none.
+  useCapture(active && confirming, false);
   useKeymap(
     [
       {

@@ -1,5 +1,6 @@
+import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
-import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
+import { API_KEY, atCustomer, inProcessClient, KEYS, startApp } from '../test-support/harness.js';
 
 type App = ReturnType<typeof startApp>;
 
@@ -37,6 +38,9 @@ describe('new customer form', () => {
     expect(frame).toMatch(/Name\s*\n\s+✗ .+/);
     expect(frame).toMatch(/Email\s+not-an-email\s*\n\s+✗ .+/);
     expect(frame).toMatch(/Address line 1\s*\n\s+✗ .+/);
+    expect(frame).toMatch(/Address line 1\s*\n\s+✗ is required/);
+    expect(frame).toMatch(/Name\s*\n\s+✗ is required/);
+    expect(frame).not.toContain('must be a string');
     expect(posts(app)).toHaveLength(0);
   });
 
@@ -100,6 +104,22 @@ describe('new customer form', () => {
     expect(frame).not.toContain('Keys of this view');
   });
 
+  test('off a text field the footer offers ? help and q quit, and ? lists the form keys', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press('n');
+    let frame = await app.waitFor('> Customer ID');
+    expect(frame).toContain('ctrl+c quit');
+    expect(frame).not.toContain('? help');
+    await focus(app, 'Test account');
+    frame = await app.waitFor('? help');
+    expect(frame).toContain('q quit');
+    app.press('?');
+    frame = await app.waitFor('Keys of this view');
+    expect(frame).toContain('toggle');
+    expect(frame).toContain('next field');
+  });
+
   test('a trait line without = is refused', async () => {
     using app = startApp();
     await app.waitFor('Acme Corp');
@@ -158,5 +178,31 @@ describe('edit customer form', () => {
     app.press(KEYS.enter);
     await app.waitFor('Saved customer-123456');
     await app.waitFor('Acme Corp International');
+  });
+
+  test('an untouched save keeps traits with = in keys, spaces in values, and adds no test field', async () => {
+    const { emulator, client } = inProcessClient(
+      createEmulator({ accounts: [API_KEY], dataset: 'demo', seed: 1 }),
+    );
+    const record = {
+      customerId: 'odd-traits',
+      customerName: 'Odd Traits',
+      traits: { 'utm=source': 'google', note: '  two  spaces ' },
+    };
+    await client.customers.create(record);
+    using app = startApp({ emulator, initialView: atCustomer('odd-traits') });
+    await app.waitFor('Lifecycle stage');
+    app.press('e');
+    await app.waitFor('Edit odd-traits');
+    await focus(app, '[ Save');
+    app.press(KEYS.enter);
+    await app.waitFor('Saved odd-traits');
+    const put = app.emulator.requests().find((r) => r.method === 'PUT');
+    expect(put).toBeDefined();
+    const saved = app.emulator
+      .snapshot(API_KEY)
+      .customers.find((c) => c.customerId === 'odd-traits');
+    expect(saved?.traits).toEqual(record.traits);
+    expect(saved).not.toHaveProperty('test');
   });
 });

@@ -1,6 +1,13 @@
 import { buildCustomer } from '@amberkit/testing';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { atCustomer, KEYS, startApp } from '../test-support/harness.js';
+
+// The expected dates are in Lisbon (UTC in winter, UTC+1 in summer).
+const restoreTimeZone = await vi.hoisted(async () => {
+  const { pinTimeZone } = await import('../test-support/time-zone.js');
+  return pinTimeZone('Europe/Lisbon');
+});
+afterAll(restoreTimeZone);
 
 describe('customer view', () => {
   test('shows every field: address, traits, dates in the local zone and unknown upstream fields', async () => {

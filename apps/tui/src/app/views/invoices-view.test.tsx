@@ -1,6 +1,13 @@
 import { buildCustomer } from '@amberkit/testing';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { API_KEY, startApp } from '../test-support/harness.js';
+
+// Dates show in the local zone: New York, where a period starting at midnight UTC starts the day before.
+const restoreTimeZone = await vi.hoisted(async () => {
+  const { pinTimeZone } = await import('../test-support/time-zone.js');
+  return pinTimeZone('America/New_York');
+});
+afterAll(restoreTimeZone);
 
 const invoicesOf = (customerId: string) => ({ kind: 'invoices', customerId }) as const;
 
@@ -49,8 +56,9 @@ describe('invoices view', () => {
       ],
     });
     const frame = await app.waitFor('Total excluding VOID');
-    expect(frame).toMatch(/inv-a\s+Jan 1, 2025 – Feb 1, 2025\s+\$0\.10\s+PAID/);
-    expect(frame).toMatch(/inv-b\s+Feb 1, 2025 – Mar 1, 2025\s+\$0\.20\s+PENDING/);
+    // Midnight UTC on Jan 1 is 7 pm on Dec 31 in New York: a UTC formatter would say Jan 1.
+    expect(frame).toMatch(/inv-a\s+Dec 31, 2024 – Jan 31, 2025\s+\$0\.10\s+PAID/);
+    expect(frame).toMatch(/inv-b\s+Jan 31, 2025 – Feb 28, 2025\s+\$0\.20\s+PENDING/);
     expect(frame).toMatch(/inv-c.+¥1,500\s+VOID/);
     expect(frame).toMatch(/inv-d.+KWD\s*12\.345\s+DRAFT/);
     // 0.1 + 0.2 as floats is 0.30000000000000004; money sums exactly. The VOID invoice was

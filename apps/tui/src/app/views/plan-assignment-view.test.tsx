@@ -1,5 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
+
+// A typed day is midnight where the person is: Tokyo, 9 hours ahead of UTC.
+const restoreTimeZone = await vi.hoisted(async () => {
+  const { pinTimeZone } = await import('../test-support/time-zone.js');
+  return pinTimeZone('Asia/Tokyo');
+});
+afterAll(restoreTimeZone);
 
 const atPlan = atCustomer('customer-123456', { kind: 'plan', customerId: 'customer-123456' });
 
@@ -11,7 +18,7 @@ describe('plan assignment form', () => {
     app.press(KEYS.down);
     await app.waitFor('> [ Review ]');
     app.press(KEYS.enter);
-    await app.waitFor(/Plan \(product id\)\s*\n\s+✗ (required|must not be empty)/);
+    await app.waitFor(/Plan \(product id\)\s*\n\s+✗ is required/);
     expect(app.emulator.requests().some((r) => r.method === 'POST')).toBe(false);
   });
 
@@ -34,6 +41,7 @@ describe('plan assignment form', () => {
     await app.waitFor('Plan plan-gold assigned to customer-123456');
     const [assignment] = app.emulator.snapshot(API_KEY).planAssignments;
     expect(assignment).toMatchObject({ customerId: 'customer-123456', productId: 'plan-gold' });
-    expect(new Date(assignment?.startTime ?? 0).toISOString().slice(0, 10)).toBe('2027-03-01');
+    // Midnight in Tokyo, 9 hours before midnight UTC.
+    expect(assignment?.startTime).toBe(Date.UTC(2027, 1, 28, 15));
   });
 });

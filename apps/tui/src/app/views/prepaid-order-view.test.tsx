@@ -1,5 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js';
+
+// A typed day is midnight where the person is: Tokyo, 9 hours ahead of UTC.
+const restoreTimeZone = await vi.hoisted(async () => {
+  const { pinTimeZone } = await import('../test-support/time-zone.js');
+  return pinTimeZone('Asia/Tokyo');
+});
+afterAll(restoreTimeZone);
 
 type App = ReturnType<typeof startApp>;
 const atPrepaid = atCustomer('customer-123456', { kind: 'prepaid', customerId: 'customer-123456' });
@@ -61,7 +68,8 @@ describe('prepaid order form', () => {
       amount: 1250.5,
       currency: 'EUR',
     });
-    expect(new Date(orders[0]?.expirationTime ?? 0).toISOString().slice(0, 10)).toBe('2027-01-31');
+    // Midnight in Tokyo, 9 hours before midnight UTC.
+    expect(orders[0]?.expirationTime).toBe(Date.UTC(2027, 0, 30, 15));
   });
 
   test('a failed send returns to the form with every value and the server message', async () => {

@@ -1,3 +1,4 @@
+import { LIFECYCLE_STAGES } from '@amberkit/core/schemas';
 import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { CUSTOMER_FIELD_OPTIONS } from './options.js';
@@ -26,7 +27,7 @@ export function applyCustomerFlags(
     if (value !== undefined) out[field] = value;
   }
   const stage = args.string('stage');
-  if (stage !== undefined) out.lifecycleStage = stage.trim().toUpperCase();
+  if (stage !== undefined) out.lifecycleStage = writableStage(stage, '--stage');
   if (args.flag('test') && args.flag('no-test')) {
     throw new UsageError('--test and --no-test contradict each other');
   }
@@ -34,13 +35,32 @@ export function applyCustomerFlags(
   if (args.flag('no-test')) out.test = false;
   const traits = parseTraits(args.strings('trait'));
   if (traits) out.traits = { ...asRecord(base.traits), ...traits };
-  const address: Record<string, string> = {};
+  const address: Record<string, string | boolean> = {};
   for (const [flag, field] of ADDRESS) {
     const value = args.string(flag);
     if (value !== undefined) address[field] = value;
   }
+  if (args.flag('address-verified') && args.flag('no-address-verified')) {
+    throw new UsageError('--address-verified and --no-address-verified contradict each other');
+  }
+  if (args.flag('address-verified')) address.verified = true;
+  if (args.flag('no-address-verified')) address.verified = false;
   if (Object.keys(address).length > 0) out.address = { ...asRecord(base.address), ...address };
   return out;
+}
+
+/** The stages a write may use: the spec's enum (core also reads the live API's `TRIAL`). */
+const SPEC_STAGES: readonly string[] = LIFECYCLE_STAGES.filter((stage) => stage !== 'TRIAL');
+
+/**
+ * A lifecycle stage to send, upper-cased. Only the spec's spellings are written; `TRIAL`, the
+ * live API's spelling, is refused with the spec's (`TRAIL`), so nobody stores both.
+ */
+export function writableStage(value: string, where: string): string {
+  const stage = value.trim().toUpperCase();
+  if (SPEC_STAGES.includes(stage)) return stage;
+  const hint = stage === 'TRIAL' ? ' (the spec spells it TRAIL)' : '';
+  throw new UsageError(`${where}: '${value}' is not one of ${SPEC_STAGES.join(', ')}${hint}`);
 }
 
 function parseTraits(pairs: readonly string[]): Record<string, string> | undefined {

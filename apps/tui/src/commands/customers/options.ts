@@ -14,6 +14,8 @@ export const CUSTOMER_FIELD_OPTIONS = {
   'address-state': { type: 'string' },
   'address-postal-code': { type: 'string' },
   'address-country': { type: 'string' },
+  'address-verified': { type: 'boolean' },
+  'no-address-verified': { type: 'boolean' },
   body: { type: 'string' },
 } as const satisfies OptionSpec;
 
@@ -21,12 +23,13 @@ export const CUSTOMER_FIELD_HELP = [
   '  --name NAME            customer name',
   '  --email EMAIL          contact email',
   '  --description TEXT     description',
-  '  --stage STAGE          ONBOARDING, TRIAL, ACTIVE or OFFBOARDED',
+  '  --stage STAGE          ONBOARDING, TRAIL, ACTIVE or OFFBOARDED (the spec spells it TRAIL)',
   '  --test / --no-test     mark as a test customer, or not',
   '  --trait KEY=VALUE      set a trait (repeatable)',
   '  --address-line1 TEXT   address: line 1, with --address-city and --address-country',
   '  --address-city TEXT    --address-state TEXT  --address-postal-code TEXT',
   '  --address-country CODE ISO country code',
+  '  --address-verified     mark the address verified (--no-address-verified: not verified)',
   '  --body FILE|-          JSON body from a file or stdin; field flags override it',
 ] as const;
 
@@ -44,4 +47,5 @@ export const CUSTOMER_FLAG_FOR: Readonly<Record<string, string>> = {
   'address.state': '--address-state',
   'address.postalCode': '--address-postal-code',
   'address.country': '--address-country',
+  'address.verified': '--address-verified',
 };

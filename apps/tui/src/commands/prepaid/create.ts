@@ -3,7 +3,7 @@ import { readBody, validateInput } from '../body.js';
 import { type Command, JSON_HELP, JSON_OPTION } from '../command.js';
 import { showAmount, showDate } from '../format.js';
 import { emit } from '../output.js';
-import { amountFlag, dateFlag } from '../parse-inputs.js';
+import { amountFlag, bodyAmount, dateFlag } from '../parse-inputs.js';
 
 const FLAG_FOR = {
   customerId: '--customer',
@@ -45,6 +45,7 @@ export const prepaidCreate: Command = {
     if (customer !== undefined) input.customerId = customer;
     const amount = args.string('amount');
     if (amount !== undefined) input.amount = amountFlag(amount, currency);
+    else if (typeof input.amount === 'number') input.amount = bodyAmount(input.amount, currency);
     const expires = args.string('expires');
     if (expires !== undefined) input.expirationTime = dateFlag('--expires', expires);
     const request = validateInput(PrepaidOrderRequest, input, FLAG_FOR);
