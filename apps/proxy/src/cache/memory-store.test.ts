@@ -36,7 +36,8 @@ describe('memory store (lru-cache)', () => {
   });
 
   test('an entry lives for its ttl; an invalidated key refuses a store from an older lookup', async () => {
-    const store = createMemoryStore();
+    let now = 1_000;
+    const store = createMemoryStore({ now: () => now });
     await store.store('k', entry('old'), 20, '0');
     const before = await store.lookup('k');
     expect(before.entry?.body).toBe('old');
@@ -45,7 +46,9 @@ describe('memory store (lru-cache)', () => {
     const after = await store.lookup('k');
     expect(after.entry).toBeUndefined();
     expect(await store.store('k', entry('short'), 20, after.version)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    now += 19;
+    expect((await store.lookup('k')).entry?.body).toBe('short');
+    now += 2;
     expect((await store.lookup('k')).entry).toBeUndefined();
   });
 });

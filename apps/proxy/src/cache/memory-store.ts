@@ -6,6 +6,8 @@ export type MemoryStoreOptions = {
   readonly maxEntries?: number;
   /** Most bytes of bodies kept (roughly: UTF-16 length plus overhead). Default 64 MiB. */
   readonly maxBytes?: number;
+  /** The clock entries expire by, in ms (lru-cache's `perf`); for tests. */
+  readonly now?: () => number;
 };
 
 const ENTRY_OVERHEAD = 128;
@@ -19,6 +21,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
     max: options.maxEntries ?? 10_000,
     maxSize: options.maxBytes ?? 64 * 1024 * 1024,
     sizeCalculation: (entry, key) => entry.body.length * 2 + key.length * 2 + ENTRY_OVERHEAD,
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   });
   // Versions outlive entries (an invalidated key has no entry but must keep its new version).
   // Bounded at four times the entries: a version is only forgotten after that many newer
