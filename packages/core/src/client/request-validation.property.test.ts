@@ -41,6 +41,9 @@ const negativeOrFraction = fc.oneof(
   fc.integer({ max: -1 }),
   fc.double({ min: 0.1, max: 1e9, noNaN: true }).filter((n) => !Number.isInteger(n)),
 );
+const fraction = fc
+  .double({ min: 0.1, max: 1e9, noNaN: true })
+  .filter((n) => !Number.isInteger(n));
 const id = fc.string({ minLength: 1, maxLength: 40 });
 
 const address = fc.record({ line1: id, city: id, country: fc.constantFrom('US', 'DE', 'JP') });
@@ -90,7 +93,8 @@ const cases: Case[] = [
     valid: customerRequest.map((c) => ({ ...c, createTime: 1718153645993 })),
     mutations: fc.oneof(
       customerMutations(['customerId', 'customerName']),
-      negativeOrFraction.map((v) => at('createTime', v)),
+      // The PUT body is the spec's Customer, whose times are any int64: only a fraction is wrong.
+      fraction.map((v) => at('createTime', v)),
     ),
     send: (client, body) => client.customers.update(body as never),
   },

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import { beyondSpec } from '../schemas/doc.js';
 import type { OpenApiParameter } from './types.js';
 
 /** Zod schemas of the spec's path and query parameters (bodies are components). */
 export const PARAMETER_SCHEMAS = {
-  customerId: z.string().check(z.minLength(1)),
+  // Non-empty is ours, not the spec's: checked, but not written into the document.
+  customerId: beyondSpec(z.string().check(z.minLength(1)), 'string'),
   autoCreateCustomerInStripe: z.enum(['if_payment_provider']),
 } as const;
 

@@ -6,20 +6,6 @@
 // @ts-nocheck
 import { INVALID as invalid } from 'zod/mini';
 
-const highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str) {
-    const units = str.length;
-    if (!highSurrogate.test(str))
-        return units;
-    let count = units;
-    for (let i = 0; i < units - 1; i++) {
-        if ((str.charCodeAt(i) & 0xfc00) === 0xd800 && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-            count--;
-            i++;
-        }
-    }
-    return count;
-}
 function isObject(data) {
     return typeof data === "object" && data !== null && !Array.isArray(data);
 }
@@ -43,7 +29,7 @@ function isPlainObject(o) {
     return true;
 }
 
-export const parseCustomerList = /* @__PURE__ */ ((INVALID, c0, c1, c2, c3, c4, c5, c6) => (input) => {
+export const parseCustomerList = /* @__PURE__ */ ((INVALID, c0, c1, c2, c3, c4, c5) => (input) => {
 if (!Array.isArray(input)) return INVALID;
 const v0 = new Array(input.length);
 for (let v1 = 0; v1 < input.length; v1++) {
@@ -55,7 +41,6 @@ for (let v1 = 0; v1 < input.length; v1++) {
     if (v3 !== undefined) {
       if (typeof v3 !== "number" || !Number.isFinite(v3)) return INVALID;
       if (!Number.isSafeInteger(v3)) return INVALID;
-      if (v3 < 0) return INVALID;
       v5 = v3;
     }
     return v5;
@@ -70,7 +55,6 @@ for (let v1 = 0; v1 < input.length; v1++) {
     if (v6 !== undefined) {
       if (typeof v6 !== "number" || !Number.isFinite(v6)) return INVALID;
       if (!Number.isSafeInteger(v6)) return INVALID;
-      if (v6 < 0) return INVALID;
       v8 = v6;
     }
     return v8;
@@ -85,7 +69,6 @@ for (let v1 = 0; v1 < input.length; v1++) {
     if (v9 !== undefined) {
       if (typeof v9 !== "number" || !Number.isFinite(v9)) return INVALID;
       if (!Number.isSafeInteger(v9)) return INVALID;
-      if (v9 < 0) return INVALID;
       v11 = v9;
     }
     return v11;
@@ -96,223 +79,211 @@ for (let v1 = 0; v1 < input.length; v1++) {
   }
   const v12 = v2["customerId"];
   if (typeof v12 !== "string") return INVALID;
-  const v13 = typeof v12 === "string" && v12.length >= 1 && v12.length < 2 ? c0(v12) : v12.length;
-  if (v13 < 1) return INVALID;
-  const v14 = typeof v12 === "string" && v12.length > 256 ? c0(v12) : v12.length;
-  if (v14 > 256) return INVALID;
-  const v15 = v2["customerName"];
-  if (typeof v15 !== "string") return INVALID;
-  const v16 = v2["customerEmail"];
-  let v17 = (() => {
-    let v18;
-    if (v16 !== undefined) {
-      if (typeof v16 !== "string") return INVALID;
-      c1.lastIndex = 0;
-      if (!c1.test(v16)) return INVALID;
-      v18 = v16;
+  const v13 = v2["customerName"];
+  if (typeof v13 !== "string") return INVALID;
+  const v14 = v2["customerEmail"];
+  let v15 = (() => {
+    let v16;
+    if (v14 !== undefined) {
+      if (typeof v14 !== "string") return INVALID;
+      c0.lastIndex = 0;
+      if (!c0.test(v14)) return INVALID;
+      v16 = v14;
     }
-    return v18;
+    return v16;
   })();
-  if (v17 === INVALID) {
+  if (v15 === INVALID) {
     if ("customerEmail" in v2) return INVALID;
-    v17 = undefined;
+    v15 = undefined;
   }
-  const v19 = v2["description"];
-  let v20 = (() => {
-    let v21;
-    if (v19 !== undefined) {
-      if (typeof v19 !== "string") return INVALID;
-      v21 = v19;
+  const v17 = v2["description"];
+  let v18 = (() => {
+    let v19;
+    if (v17 !== undefined) {
+      if (typeof v17 !== "string") return INVALID;
+      v19 = v17;
     }
-    return v21;
+    return v19;
   })();
-  if (v20 === INVALID) {
+  if (v18 === INVALID) {
     if ("description" in v2) return INVALID;
-    v20 = undefined;
+    v18 = undefined;
   }
-  const v22 = v2["enabled"];
-  let v23 = (() => {
-    let v24;
-    if (v22 !== undefined) {
-      if (typeof v22 !== "boolean") return INVALID;
-      v24 = v22;
+  const v20 = v2["enabled"];
+  let v21 = (() => {
+    let v22;
+    if (v20 !== undefined) {
+      if (typeof v20 !== "boolean") return INVALID;
+      v22 = v20;
     }
-    return v24;
+    return v22;
   })();
-  if (v23 === INVALID) {
+  if (v21 === INVALID) {
     if ("enabled" in v2) return INVALID;
-    v23 = undefined;
+    v21 = undefined;
   }
-  const v25 = v2["test"];
-  let v26 = (() => {
-    let v27;
-    if (v25 !== undefined) {
-      if (typeof v25 !== "boolean") return INVALID;
-      v27 = v25;
+  const v23 = v2["test"];
+  let v24 = (() => {
+    let v25;
+    if (v23 !== undefined) {
+      if (typeof v23 !== "boolean") return INVALID;
+      v25 = v23;
     }
-    return v27;
+    return v25;
   })();
-  if (v26 === INVALID) {
+  if (v24 === INVALID) {
     if ("test" in v2) return INVALID;
-    v26 = undefined;
+    v24 = undefined;
   }
-  const v28 = v2["lifecycleStage"];
-  let v29 = (() => {
-    let v30;
-    if (v28 !== undefined) {
-      if (!c2.has(v28)) return INVALID;
-      v30 = v28;
+  const v26 = v2["lifecycleStage"];
+  let v27 = (() => {
+    let v28;
+    if (v26 !== undefined) {
+      if (!c1.has(v26)) return INVALID;
+      v28 = v26;
     }
-    return v30;
+    return v28;
   })();
-  if (v29 === INVALID) {
+  if (v27 === INVALID) {
     if ("lifecycleStage" in v2) return INVALID;
-    v29 = undefined;
+    v27 = undefined;
   }
-  const v31 = v2["deactivateTimeStamp"];
-  let v32 = (() => {
-    let v33;
-    if (v31 !== undefined) {
-      if (typeof v31 !== "number" || !Number.isFinite(v31)) return INVALID;
-      if (!Number.isSafeInteger(v31)) return INVALID;
-      if (v31 < 0) return INVALID;
-      v33 = v31;
+  const v29 = v2["deactivateTimeStamp"];
+  let v30 = (() => {
+    let v31;
+    if (v29 !== undefined) {
+      if (typeof v29 !== "number" || !Number.isFinite(v29)) return INVALID;
+      if (!Number.isSafeInteger(v29)) return INVALID;
+      v31 = v29;
     }
-    return v33;
+    return v31;
   })();
-  if (v32 === INVALID) {
+  if (v30 === INVALID) {
     if ("deactivateTimeStamp" in v2) return INVALID;
-    v32 = undefined;
+    v30 = undefined;
   }
-  const v34 = v2["traits"];
-  let v35 = (() => {
-    let v36;
-    if (v34 !== undefined) {
-      if (!c3(v34)) return INVALID;
-      const v37 = {};
-      const v40 = Object.getOwnPropertySymbols(v34);
-      const v41 = Object.getOwnPropertyNames(v34);
-      for (let v42 = 0; v42 < v41.length; v42++) {
-        const v38 = v41[v42];
-        if (v38 === "__proto__" || !c4.call(v34, v38)) continue;
-        const v39 = v34[v38];
-        if (typeof v39 !== "string") return INVALID;
-        v37[v38] = v39;
+  const v32 = v2["traits"];
+  let v33 = (() => {
+    let v34;
+    if (v32 !== undefined) {
+      if (!c2(v32)) return INVALID;
+      const v35 = {};
+      const v38 = Object.getOwnPropertySymbols(v32);
+      const v39 = Object.getOwnPropertyNames(v32);
+      for (let v40 = 0; v40 < v39.length; v40++) {
+        const v36 = v39[v40];
+        if (v36 === "__proto__" || !c3.call(v32, v36)) continue;
+        const v37 = v32[v36];
+        if (typeof v37 !== "string") return INVALID;
+        v35[v36] = v37;
       }
-      for (let v42 = 0; v42 < v40.length; v42++) {
-        const v38 = v40[v42];
-        if (!c4.call(v34, v38)) continue;
+      for (let v40 = 0; v40 < v38.length; v40++) {
+        const v36 = v38[v40];
+        if (!c3.call(v32, v36)) continue;
         return INVALID;
       }
-      v36 = v37;
+      v34 = v35;
     }
-    return v36;
+    return v34;
   })();
-  if (v35 === INVALID) {
+  if (v33 === INVALID) {
     if ("traits" in v2) return INVALID;
-    v35 = undefined;
+    v33 = undefined;
   }
-  const v43 = v2["address"];
-  let v44 = (() => {
-    let v45;
-    if (v43 !== undefined) {
-      if (typeof v43 !== "object" || v43 === null || Array.isArray(v43)) return INVALID;
-      const v46 = v43["verified"];
-      let v47 = (() => {
-        let v48;
-        if (v46 !== undefined) {
-          if (typeof v46 !== "boolean") return INVALID;
-          v48 = v46;
+  const v41 = v2["address"];
+  let v42 = (() => {
+    let v43;
+    if (v41 !== undefined) {
+      if (typeof v41 !== "object" || v41 === null || Array.isArray(v41)) return INVALID;
+      const v44 = v41["verified"];
+      let v45 = (() => {
+        let v46;
+        if (v44 !== undefined) {
+          if (typeof v44 !== "boolean") return INVALID;
+          v46 = v44;
         }
-        return v48;
+        return v46;
       })();
-      if (v47 === INVALID) {
-        if ("verified" in v43) return INVALID;
-        v47 = undefined;
+      if (v45 === INVALID) {
+        if ("verified" in v41) return INVALID;
+        v45 = undefined;
       }
-      const v49 = v43["line1"];
-      if (typeof v49 !== "string") return INVALID;
-      const v50 = typeof v49 === "string" && v49.length >= 1 && v49.length < 2 ? c0(v49) : v49.length;
-      if (v50 < 1) return INVALID;
-      const v51 = v43["state"];
-      let v52 = (() => {
-        let v53;
-        if (v51 !== undefined) {
-          if (typeof v51 !== "string") return INVALID;
-          v53 = v51;
+      const v47 = v41["line1"];
+      if (typeof v47 !== "string") return INVALID;
+      const v48 = v41["state"];
+      let v49 = (() => {
+        let v50;
+        if (v48 !== undefined) {
+          if (typeof v48 !== "string") return INVALID;
+          v50 = v48;
         }
-        return v53;
+        return v50;
       })();
-      if (v52 === INVALID) {
-        if ("state" in v43) return INVALID;
-        v52 = undefined;
+      if (v49 === INVALID) {
+        if ("state" in v41) return INVALID;
+        v49 = undefined;
       }
-      const v54 = v43["city"];
-      if (typeof v54 !== "string") return INVALID;
-      const v55 = typeof v54 === "string" && v54.length >= 1 && v54.length < 2 ? c0(v54) : v54.length;
-      if (v55 < 1) return INVALID;
-      const v56 = v43["postalCode"];
-      let v57 = (() => {
-        let v58;
-        if (v56 !== undefined) {
-          if (typeof v56 !== "string") return INVALID;
-          v58 = v56;
+      const v51 = v41["city"];
+      if (typeof v51 !== "string") return INVALID;
+      const v52 = v41["postalCode"];
+      let v53 = (() => {
+        let v54;
+        if (v52 !== undefined) {
+          if (typeof v52 !== "string") return INVALID;
+          v54 = v52;
         }
-        return v58;
+        return v54;
       })();
-      if (v57 === INVALID) {
-        if ("postalCode" in v43) return INVALID;
-        v57 = undefined;
+      if (v53 === INVALID) {
+        if ("postalCode" in v41) return INVALID;
+        v53 = undefined;
       }
-      const v59 = v43["country"];
-      if (typeof v59 !== "string") return INVALID;
-      const v60 = typeof v59 === "string" && v59.length >= 1 && v59.length < 2 ? c0(v59) : v59.length;
-      if (v60 < 1) return INVALID;
-      const v61 = {};
-      if ("verified" in v43) v61["verified"] = v47;
-      v61["line1"] = v49;
-      if ("state" in v43) v61["state"] = v52;
-      v61["city"] = v54;
-      if ("postalCode" in v43) v61["postalCode"] = v57;
-      v61["country"] = v59;
-      for (const k in v43) {
+      const v55 = v41["country"];
+      if (typeof v55 !== "string") return INVALID;
+      const v56 = {};
+      if ("verified" in v41) v56["verified"] = v45;
+      v56["line1"] = v47;
+      if ("state" in v41) v56["state"] = v49;
+      v56["city"] = v51;
+      if ("postalCode" in v41) v56["postalCode"] = v53;
+      v56["country"] = v55;
+      for (const k in v41) {
         if (k === "__proto__") continue;
-        if (c5.has(k)) continue;
-        v61[k] = v43[k];
+        if (c4.has(k)) continue;
+        v56[k] = v41[k];
       }
-      v45 = v61;
+      v43 = v56;
     }
-    return v45;
+    return v43;
   })();
-  if (v44 === INVALID) {
+  if (v42 === INVALID) {
     if ("address" in v2) return INVALID;
-    v44 = undefined;
+    v42 = undefined;
   }
-  const v62 = {};
-  if ("createTime" in v2) v62["createTime"] = v4;
-  if ("updateTime" in v2) v62["updateTime"] = v7;
-  if ("deleteTime" in v2) v62["deleteTime"] = v10;
-  v62["customerId"] = v12;
-  v62["customerName"] = v15;
-  if ("customerEmail" in v2) v62["customerEmail"] = v17;
-  if ("description" in v2) v62["description"] = v20;
-  if ("enabled" in v2) v62["enabled"] = v23;
-  if ("test" in v2) v62["test"] = v26;
-  if ("lifecycleStage" in v2) v62["lifecycleStage"] = v29;
-  if ("deactivateTimeStamp" in v2) v62["deactivateTimeStamp"] = v32;
-  if ("traits" in v2) v62["traits"] = v35;
-  if ("address" in v2) v62["address"] = v44;
+  const v57 = {};
+  if ("createTime" in v2) v57["createTime"] = v4;
+  if ("updateTime" in v2) v57["updateTime"] = v7;
+  if ("deleteTime" in v2) v57["deleteTime"] = v10;
+  v57["customerId"] = v12;
+  v57["customerName"] = v13;
+  if ("customerEmail" in v2) v57["customerEmail"] = v15;
+  if ("description" in v2) v57["description"] = v18;
+  if ("enabled" in v2) v57["enabled"] = v21;
+  if ("test" in v2) v57["test"] = v24;
+  if ("lifecycleStage" in v2) v57["lifecycleStage"] = v27;
+  if ("deactivateTimeStamp" in v2) v57["deactivateTimeStamp"] = v30;
+  if ("traits" in v2) v57["traits"] = v33;
+  if ("address" in v2) v57["address"] = v42;
   for (const k in v2) {
     if (k === "__proto__") continue;
-    if (c6.has(k)) continue;
-    v62[k] = v2[k];
+    if (c5.has(k)) continue;
+    v57[k] = v2[k];
   }
-  v0[v1] = v62;
+  v0[v1] = v57;
 }
 return v0;
 })(
   invalid,
-  codePointLength,
   /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/,
   new Set(["ONBOARDING","TRAIL","TRIAL","ACTIVE","OFFBOARDED"]),
   isPlainObject,
@@ -359,7 +330,6 @@ for (let v1 = 0; v1 < input.length; v1++) {
     if (v9 !== undefined) {
       if (typeof v9 !== "number" || !Number.isFinite(v9)) return INVALID;
       if (!Number.isSafeInteger(v9)) return INVALID;
-      if (v9 < 0) return INVALID;
       v11 = v9;
     }
     return v11;
@@ -374,7 +344,6 @@ for (let v1 = 0; v1 < input.length; v1++) {
     if (v12 !== undefined) {
       if (typeof v12 !== "number" || !Number.isFinite(v12)) return INVALID;
       if (!Number.isSafeInteger(v12)) return INVALID;
-      if (v12 < 0) return INVALID;
       v14 = v12;
     }
     return v14;

@@ -1,23 +1,32 @@
 import * as z from 'zod/mini';
 import { Address } from './address.js';
-import { doc } from './doc.js';
+import { beyondSpec, doc, integer } from './doc.js';
 import { LIFECYCLE_STAGES } from './lifecycle-stage.js';
 
 const millis = (description: string, example?: number) =>
-  doc(z.int().check(z.nonnegative()), {
+  doc(integer(), {
     description,
     format: 'int64',
     ...(example === undefined ? {} : { example }),
   });
 
-const customerId = () => z.string().check(z.minLength(1), z.maxLength(256));
+// What we send is held stricter than the spec; what we read is not (see beyondSpec).
+const requestCustomerId = () =>
+  beyondSpec(z.string().check(z.minLength(1), z.maxLength(256)), 'string');
 const traits = (description: string) =>
   z.optional(doc(z.record(z.string(), z.string()), { description }));
 const stage = (description: string) =>
   // A fresh enum each time: registry metadata belongs to one schema instance.
   z.optional(doc(z.enum(LIFECYCLE_STAGES), { description, example: 'ACTIVE' }));
+// The spec says `format: email`; zod's email pattern is how we check it, not part of the spec.
 const email = (description: string) =>
-  z.optional(doc(z.email(), { description, example: 'billing@acme.com' }));
+  z.optional(
+    doc(beyondSpec(z.email(), 'string'), {
+      description,
+      format: 'email',
+      example: 'billing@acme.com',
+    }),
+  );
 
 /** A customer account in Amberflo. Unknown fields from upstream are kept. */
 export const Customer = doc(
@@ -25,7 +34,7 @@ export const Customer = doc(
     createTime: z.optional(millis('Creation timestamp in Unix milliseconds', 1718153645993)),
     updateTime: z.optional(millis('Last update timestamp in Unix milliseconds', 1718153645993)),
     deleteTime: z.optional(millis('Deletion timestamp in Unix milliseconds', 1718153645993)),
-    customerId: doc(customerId(), {
+    customerId: doc(z.string(), {
       description: 'Unique customer identifier from your system',
       example: 'customer-123456',
     }),
@@ -58,11 +67,11 @@ export type Customer = z.infer<typeof Customer>;
 /** Request body for creating or updating a customer. */
 export const CustomerRequest = doc(
   z.looseObject({
-    customerId: doc(customerId(), {
+    customerId: doc(requestCustomerId(), {
       description: 'Unique customer identifier',
       example: 'customer-123456',
     }),
-    customerName: doc(z.string().check(z.minLength(1)), {
+    customerName: doc(beyondSpec(z.string().check(z.minLength(1)), 'string'), {
       description: 'Customer display name',
       example: 'Acme Corp',
     }),

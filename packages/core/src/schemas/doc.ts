@@ -18,3 +18,26 @@ export function doc<T extends z.ZodMiniType>(schema: T, meta: SchemaDoc): T {
   z.globalRegistry.add(schema, meta);
   return schema;
 }
+
+/**
+ * Keeps a schema's checks at parse time but out of its JSON Schema, which then shows only the
+ * spec's `type` (plus what {@link doc} attaches): core's OpenAPI document must stay the spec's.
+ * For two cases only: request bodies we hold stricter than the spec (an empty `customerId`
+ * is better refused here than upstream), and `z.int()`'s safe-integer range, which JavaScript
+ * imposes and the spec's `int64` does not state. Never for a response-only constraint: a
+ * response must accept whatever the spec allows (spec-conformance.test.ts checks both).
+ */
+export function beyondSpec<T extends z.ZodMiniType>(
+  schema: T,
+  type: 'string' | 'number' | 'integer',
+): T {
+  schema._zod.toJSONSchema = () => ({ type });
+  // `.check()` links a clone to its unchecked original, which zod's JSON Schema pass then
+  // follows; with the override it never visits that original and fails on it. The original
+  // carries no metadata (`doc` annotates the checked schema), so nothing is lost.
+  schema._zod.parent = undefined;
+  return schema;
+}
+
+/** The spec's `type: integer`: any safe integer, with no range in the JSON Schema. */
+export const integer = () => beyondSpec(z.int(), 'integer');

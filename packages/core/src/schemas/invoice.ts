@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { doc } from './doc.js';
+import { doc, integer } from './doc.js';
 
 export const INVOICE_STATUSES = ['DRAFT', 'PENDING', 'PAID', 'VOID'] as const;
 export const InvoiceStatus = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 
 const seconds = (description: string, example: number) =>
-  z.optional(doc(z.int().check(z.nonnegative()), { description, example }));
+  z.optional(doc(integer(), { description, example }));
 const text = (description: string, example: string) =>
   z.optional(doc(z.string(), { description, example }));
 

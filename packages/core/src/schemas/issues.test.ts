@@ -46,8 +46,11 @@ describe('toErrorIssues', () => {
   test('reads the same whether or not classic zod (and its locale) is loaded', () => {
     // Loading classic zod installs its English locale globally; our wording must not change.
     classic.config(classic.locales.en());
-    expect(issuesOf(Address, { line1: '', city: 'c', country: 'US' })).toEqual([
-      { path: 'line1', message: 'must not be empty' },
+    expect(issuesOf(CustomerRequest, { customerId: 'c', customerName: '' })).toEqual([
+      { path: 'customerName', message: 'must not be empty' },
+    ]);
+    expect(issuesOf(Address, { line1: 'x', city: 'c' })).toEqual([
+      { path: 'country', message: 'is required' },
     ]);
   });
 

@@ -1,19 +1,12 @@
 import * as z from 'zod/mini';
-import { doc } from './doc.js';
+import { beyondSpec, doc, integer } from './doc.js';
 
-const customerId = (check?: boolean) =>
-  doc(check ? z.string().check(z.minLength(1)) : z.string(), {
-    description: 'Customer identifier',
-    example: 'customer-123456',
-  });
-const expirationTime = () =>
-  z.optional(
-    doc(z.int().check(z.nonnegative()), {
-      description: 'Expiration timestamp in Unix milliseconds',
-      format: 'int64',
-      example: 1749686400000,
-    }),
-  );
+const CUSTOMER = { description: 'Customer identifier', example: 'customer-123456' };
+const EXPIRATION = {
+  description: 'Expiration timestamp in Unix milliseconds',
+  format: 'int64',
+  example: 1749686400000,
+};
 
 /** A prepaid credit order for a customer. */
 export const PrepaidOrder = doc(
@@ -24,33 +17,46 @@ export const PrepaidOrder = doc(
         example: 'order-a1b2c3d4',
       }),
     ),
-    customerId: z.optional(customerId()),
+    customerId: z.optional(doc(z.string(), CUSTOMER)),
     amount: z.optional(doc(z.number(), { description: 'Prepaid credit amount', example: 500 })),
     currency: z.optional(doc(z.string(), { description: 'Currency code', example: 'USD' })),
     createTime: z.optional(
-      doc(z.int(), { description: 'Creation timestamp', format: 'int64', example: 1718153645993 }),
+      doc(integer(), {
+        description: 'Creation timestamp',
+        format: 'int64',
+        example: 1718153645993,
+      }),
     ),
-    expirationTime: expirationTime(),
+    expirationTime: z.optional(doc(integer(), EXPIRATION)),
   }),
   { id: 'PrepaidOrder', description: 'A prepaid credit order for a customer' },
 );
 export type PrepaidOrder = z.infer<typeof PrepaidOrder>;
 
-/** Request body for creating a prepaid order. `currency` defaults to USD upstream. */
+/**
+ * Request body for creating a prepaid order. `currency` defaults to USD upstream. Held
+ * stricter than the spec (a customer, a positive amount, an upper-case code), which the
+ * OpenAPI document does not show (see beyondSpec).
+ */
 export const PrepaidOrderRequest = doc(
   z.looseObject({
-    customerId: customerId(true),
-    amount: doc(z.number().check(z.positive()), {
+    customerId: doc(beyondSpec(z.string().check(z.minLength(1)), 'string'), CUSTOMER),
+    amount: doc(beyondSpec(z.number().check(z.positive()), 'number'), {
       description: 'Prepaid credit amount',
       example: 500,
     }),
     currency: z.optional(
-      doc(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')), {
-        description: 'Currency code',
-        example: 'USD',
-      }),
+      doc(
+        beyondSpec(
+          z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')),
+          'string',
+        ),
+        { description: 'Currency code', example: 'USD' },
+      ),
     ),
-    expirationTime: expirationTime(),
+    expirationTime: z.optional(
+      doc(beyondSpec(z.int().check(z.nonnegative()), 'integer'), EXPIRATION),
+    ),
   }),
   { id: 'PrepaidOrderRequest', description: 'Request body for creating a prepaid order' },
 );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import * as z from 'zod/mini';
@@ -11,7 +12,9 @@ import {
   describeIssues,
   Invoice,
   PrepaidOrder,
+  PrepaidOrderRequest,
   PricingPlanAssignment,
+  PricingPlanAssignmentRequest,
   toErrorIssues,
 } from './index.js';
 
@@ -55,14 +58,38 @@ type Allowances = typeof ALLOWED;
 // Normalised shapes: the spec component, the schema's JSON Schema and the zod object itself
 // are all brought to this form and compared with one function.
 
+/**
+ * Everything a property may say about its value. The constraints matter as much as the types:
+ * one the spec lacks rejects spec-valid responses and leaks into the OpenAPI document.
+ */
+/** What a value may be beyond its type; none is in the spec, so none may be in a schema. */
+const CONSTRAINTS = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'multipleOf',
+] as const;
+const COMPARED = [
+  'type',
+  'format',
+  'enum',
+  'description',
+  'deprecated',
+  'example',
+  ...CONSTRAINTS,
+] as const;
+
 type PropertyShape = {
-  type?: unknown;
-  format?: unknown;
+  [key in Exclude<(typeof COMPARED)[number], 'enum'>]?: unknown;
+} & {
   ref?: string;
   enum?: unknown[];
-  description?: unknown;
-  deprecated?: unknown;
-  example?: unknown;
   items?: PropertyShape;
   additionalProperties?: PropertyShape;
 };
@@ -75,7 +102,6 @@ type ComponentShape = {
   header?: { type: unknown; description: unknown };
 };
 
-const COMPARED = ['type', 'format', 'enum', 'description', 'deprecated', 'example'] as const;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -545,6 +571,14 @@ describe('a change on either side is caught', () => {
       'CustomerRequest.address: ref',
     ],
     [
+      'a new constraint',
+      'Customer',
+      (s) => {
+        s.components.schemas.Customer!.properties.customerId!.maxLength = 64;
+      },
+      'Customer.customerId: maxLength is 64 in the spec but undefined in the schema',
+    ],
+    [
       'a changed map value type',
       'Customer',
       (s) => {
@@ -613,6 +647,30 @@ describe('a change on either side is caught', () => {
       '(zod) PrepaidOrder: the spec allows unknown properties',
     ],
     [
+      'a length the spec does not set',
+      'Address',
+      z.extend(Address, { city: z.string().check(z.minLength(1)) }),
+      'Address.city: minLength is undefined in the spec but 1 in the schema',
+    ],
+    [
+      'a range the spec does not set (z.int() alone brings one)',
+      'Invoice',
+      z.extend(Invoice, { startTime: z.optional(z.int()) }),
+      'Invoice.startTime: minimum is undefined in the spec but -9007199254740991',
+    ],
+    [
+      'an exclusive bound the spec does not set',
+      'PrepaidOrderRequest',
+      z.extend(PrepaidOrderRequest, { amount: z.number().check(z.positive()) }),
+      'PrepaidOrderRequest.amount: exclusiveMinimum is undefined in the spec but true',
+    ],
+    [
+      'a pattern the spec does not set',
+      'PrepaidOrder',
+      z.extend(PrepaidOrder, { currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))) }),
+      'PrepaidOrder.currency: pattern is undefined in the spec but "^[A-Z]{3}$"',
+    ],
+    [
       'a lost example',
       'PricingPlanAssignment',
       z.extend(PricingPlanAssignment, { productId: z.optional(z.string()) }),
@@ -669,5 +727,202 @@ describe('a change on either side is caught', () => {
     expect(checkExamples(altered as unknown as Json, SCHEMAS)).toEqual([
       'paths > /customers > x-sample > example: no schema claims this example',
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Responses read whatever the spec allows. The JSON Schema comparison above cannot see a check
+// that is kept out of the JSON Schema (`beyondSpec`), so the response schemas are also run on
+// values made from the spec alone: edge values for every property's spec type.
+
+/** Components a response body names, directly or through a `$ref` inside one. */
+function responseComponents(document: typeof spec): string[] {
+  const names = new Set<string>();
+  const add = (node: unknown) => {
+    if (!isObject(node)) return;
+    if (typeof node.$ref === 'string') {
+      const name = node.$ref.split('/').at(-1) as string;
+      if (names.has(name)) return;
+      names.add(name);
+      for (const property of Object.values(document.components.schemas[name]?.properties ?? {}))
+        add(property);
+    }
+    add(node.items);
+  };
+  for (const item of Object.values(document.paths))
+    for (const op of Object.values(item as Json))
+      for (const response of Object.values(((op as Json).responses ?? {}) as Json))
+        for (const media of Object.values(((response as Json).content ?? {}) as Json))
+          add((media as Json).schema);
+  return [...names].sort();
+}
+
+/** Values the spec allows for a property: nothing it does not state is assumed. */
+function edgeValues(node: Json): unknown[] {
+  if (typeof node.$ref === 'string') {
+    const name = node.$ref.split('/').at(-1) as string;
+    return [edgeObject(spec.components.schemas[name] as Json)];
+  }
+  if (Array.isArray(node.enum)) return node.enum;
+  switch (node.type) {
+    case 'string':
+      // `format: email` is a constraint the spec states, so only its own example stands in.
+      if (node.format === 'email') return [node.example];
+      return ['', ' ', 'usd', 'x'.repeat(10_000), 'ü😀\u0000'];
+    case 'integer':
+      return [0, -1, -1718153645993, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+    case 'number':
+      return [0, -0.5, -500, 1e-9, 1e21];
+    case 'boolean':
+      return [true, false];
+    case 'object':
+      return [{}, { '': '' }];
+    default:
+      throw new Error(`no edge values for ${JSON.stringify(node)}`);
+  }
+}
+
+/** The required properties only, each at its first edge value (an empty string, zero). */
+function edgeObject(component: Json): Json {
+  const properties = (component.properties ?? {}) as Record<string, Json>;
+  const required = (component.required ?? []) as string[];
+  return Object.fromEntries(required.map((name) => [name, edgeValues(properties[name]!)[0]]));
+}
+
+/** Every spec-valid body built from edge values that a schema refuses or alters. */
+function refusedEdgeValues(name: string, schema: z.ZodMiniType): string[] {
+  const component = spec.components.schemas[name] as Json;
+  const base = { ...edgeObject(component), fromUpstream: { kept: [1] } };
+  const problems: string[] = [];
+  const bodies = [base];
+  for (const [property, node] of Object.entries(
+    (component.properties ?? {}) as Record<string, Json>,
+  ))
+    for (const value of edgeValues(node)) bodies.push({ ...base, [property]: value });
+  for (const body of bodies) {
+    const result = schema.safeParse(body);
+    const shown = JSON.stringify(body).slice(0, 120);
+    if (!result.success)
+      problems.push(`${name} ${shown}: ${describeIssues(toErrorIssues(result.error, body))}`);
+    else if (!isDeepStrictEqual(result.data, body))
+      problems.push(`${name} ${shown}: read back as ${JSON.stringify(result.data).slice(0, 120)}`);
+  }
+  return problems;
+}
+
+describe('responses accept everything the spec allows', () => {
+  const RESPONSES = responseComponents(spec);
+
+  test('the response components are the ones the spec returns', () => {
+    expect(RESPONSES).toEqual([
+      'Address',
+      'Customer',
+      'ErrorResponse',
+      'Invoice',
+      'PrepaidOrder',
+      'PricingPlanAssignment',
+    ]);
+  });
+
+  test.each(RESPONSES)('%s reads empty strings, zero and negative times, any amount', (name) => {
+    expect(refusedEdgeValues(name, SCHEMAS[name]!)).toEqual([]);
+  });
+
+  test('customer lists read them too, with the compiled parser the client uses', async () => {
+    const { CustomerList, InvoiceList } = await import('./lists.js');
+    const customer = {
+      customerId: '',
+      customerName: '',
+      createTime: 0,
+      deleteTime: -1,
+      lifecycleStage: 'TRIAL',
+      address: { line1: '', city: '', country: '' },
+    };
+    const list = [customer, { ...customer, customerId: 'x'.repeat(300) }];
+    expect(CustomerList.parse(list)).toEqual(list);
+    const invoices = [{ startTime: -1, endTime: 0, totalAmount: -5, currency: 'usd' }];
+    expect(InvoiceList.parse(invoices)).toEqual(invoices);
+  });
+
+  test('a check a response schema adds beyond the spec is caught', () => {
+    const tightened = z.extend(Customer, {
+      customerId: z.string().check(z.minLength(1), z.maxLength(256)),
+      createTime: z.optional(z.int().check(z.nonnegative())),
+    });
+    const problems = refusedEdgeValues('Customer', tightened);
+    expect(problems.some((p) => p.includes('customerId: must not be empty'))).toBe(true);
+    expect(problems.some((p) => p.includes('createTime: must be ≥ 0'))).toBe(true);
+  });
+});
+
+describe('requests are checked more strictly than the spec, out of the document', () => {
+  const stricter: Array<[string, z.ZodMiniType, unknown, string]> = [
+    [
+      'CustomerRequest',
+      CustomerRequest,
+      { customerId: '', customerName: 'n' },
+      'customerId: must not be empty',
+    ],
+    [
+      'CustomerRequest',
+      CustomerRequest,
+      { customerId: 'x'.repeat(257), customerName: 'n' },
+      'customerId: must be at most 256 characters',
+    ],
+    [
+      'CustomerRequest',
+      CustomerRequest,
+      { customerId: 'c', customerName: '' },
+      'customerName: must not be empty',
+    ],
+    [
+      'PrepaidOrderRequest',
+      PrepaidOrderRequest,
+      { customerId: 'c', amount: 0 },
+      'amount: must be > 0',
+    ],
+    [
+      'PrepaidOrderRequest',
+      PrepaidOrderRequest,
+      { customerId: 'c', amount: 5, currency: 'usd' },
+      'currency: must be an ISO 4217 code such as USD',
+    ],
+    [
+      'PrepaidOrderRequest',
+      PrepaidOrderRequest,
+      { customerId: 'c', amount: 5, expirationTime: -1 },
+      'expirationTime: must be ≥ 0',
+    ],
+    [
+      'PricingPlanAssignmentRequest',
+      PricingPlanAssignmentRequest,
+      { customerId: 'c', productId: '' },
+      'productId: must not be empty',
+    ],
+    [
+      'PricingPlanAssignmentRequest',
+      PricingPlanAssignmentRequest,
+      { customerId: 'c', productId: 'p', startTime: -1 },
+      'startTime: must be ≥ 0',
+    ],
+  ];
+  test.each(stricter)('%s refuses %j', (_name, schema, body, message) => {
+    const result = schema.safeParse(body);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeIssues(toErrorIssues(result.error, body))).toBe(message);
+  });
+
+  test('their JSON Schema states none of those checks', () => {
+    const constraints = (schema: z.ZodMiniType) =>
+      Object.entries(componentShape(jsonSchemaOf(schema)).properties).flatMap(([name, p]) =>
+        CONSTRAINTS.filter((key) => p[key] !== undefined).map((key) => `${name}.${key}`),
+      );
+    // The same test sees a constraint when there is one.
+    expect(constraints(z.object({ id: z.string().check(z.minLength(1)) }))).toEqual([
+      'id.minLength',
+    ]);
+    expect(constraints(CustomerRequest)).toEqual([]);
+    expect(constraints(PrepaidOrderRequest)).toEqual([]);
+    expect(constraints(PricingPlanAssignmentRequest)).toEqual([]);
   });
 });
