@@ -37,13 +37,8 @@ const notBoolean = fc.oneof(fc.string(), fc.integer(), fc.constant(null));
 const badEmail = fc.string().filter((s) => !s.includes('@'));
 const badStage = fc.string().filter((s) => !(LIFECYCLE_STAGES as readonly string[]).includes(s));
 const badCurrency = fc.string().filter((s) => !/^[A-Z]{3}$/.test(s));
-const negativeOrFraction = fc.oneof(
-  fc.integer({ max: -1 }),
-  fc.double({ min: 0.1, max: 1e9, noNaN: true }).filter((n) => !Number.isInteger(n)),
-);
-const fraction = fc
-  .double({ min: 0.1, max: 1e9, noNaN: true })
-  .filter((n) => !Number.isInteger(n));
+const fraction = fc.double({ min: 0.1, max: 1e9, noNaN: true }).filter((n) => !Number.isInteger(n));
+const negativeOrFraction = fc.oneof(fc.integer({ max: -1 }), fraction);
 const id = fc.string({ minLength: 1, maxLength: 40 });
 
 const address = fc.record({ line1: id, city: id, country: fc.constantFrom('US', 'DE', 'JP') });
