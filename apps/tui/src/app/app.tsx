@@ -32,9 +32,28 @@ export type AppProps = {
   readonly fetch?: typeof fetch;
 };
 
-/** Header, breadcrumbs, status and footer take one line each. */
-const CHROME_LINES = 4;
 const FLASH_MS = 5000;
+/** A view needs its title and one line under it; less and it can only say it is too small. */
+const MIN_BODY_LINES = 2;
+
+/**
+ * Header, breadcrumbs, status and footer take one line each. In a short terminal the breadcrumbs
+ * go first, then the status line (unless it holds the command line), then the footer, so the
+ * view keeps its lines; the header, with the LIVE badge, goes last.
+ */
+function chromeLines(lines: number, commandOpen: boolean) {
+  const shown = { header: true, breadcrumbs: true, status: true, footer: true };
+  const order = (['breadcrumbs', 'status', 'footer', 'header'] as const).filter(
+    (part) => !(part === 'status' && commandOpen),
+  );
+  let body = lines - 4;
+  for (const part of order) {
+    if (body >= MIN_BODY_LINES) break;
+    shown[part] = false;
+    body += 1;
+  }
+  return { ...shown, body: Math.max(0, body) };
+}
 
 /**
  * The root component. Every view of the stack stays mounted (hidden under the top one) so
@@ -92,7 +111,9 @@ export function App({
     else actions.flash(command.message, 'warning');
   };
 
-  const bodyHeight = Math.max(1, rows - 1 - CHROME_LINES);
+  const frameHeight = Math.max(1, rows - 1);
+  const chrome = chromeLines(frameHeight, overlay === 'command');
+  const bodyHeight = chrome.body;
   const top = stack.entries.length - 1;
   const titles = useMemo(
     () => stack.entries.map((entry) => viewTitle(entry.view)),
@@ -101,10 +122,10 @@ export function App({
   return (
     <AppActionsContext.Provider value={actions}>
       <RevisionContext.Provider value={revision}>
-        <Box flexDirection="column" width={columns} height={rows - 1} overflowY="hidden">
-          <Header connection={connection} endpoint={endpoint} />
-          <Breadcrumbs titles={titles} />
-          <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
+        <Box flexDirection="column" width={columns} height={frameHeight} overflowY="hidden">
+          {chrome.header ? <Header connection={connection} endpoint={endpoint} /> : null}
+          {chrome.breadcrumbs ? <Breadcrumbs titles={titles} /> : null}
+          <Box flexDirection="column" height={bodyHeight} flexShrink={0} overflowY="hidden">
             {overlay === 'help' ? (
               <HelpOverlay keys={keyHelp} height={bodyHeight} readOnly={connection.readOnly} />
             ) : null}
@@ -126,10 +147,12 @@ export function App({
           </Box>
           {overlay === 'command' ? (
             <CommandLine onSubmit={runCommand} onCancel={() => setOverlay(null)} />
-          ) : (
+          ) : chrome.status ? (
             <StatusLine text={flash?.text ?? ''} tone={flash?.tone ?? 'info'} />
-          )}
-          <Footer keys={keyHelp} readOnly={connection.readOnly} capture={capture} />
+          ) : null}
+          {chrome.footer ? (
+            <Footer keys={keyHelp} readOnly={connection.readOnly} capture={capture} />
+          ) : null}
         </Box>
       </RevisionContext.Provider>
     </AppActionsContext.Provider>

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import { API_KEY, sharedEmulatorEnv, writeRequests } from './test-support/emulator-env.js';
 import { runCli } from './test-support/run-cli.js';
@@ -32,6 +33,36 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(header).toMatch(/^ID\s+NAME\s+EMAIL\s+STAGE\s+CREATED$/);
     expect(rows.find((row) => row.startsWith('customer-123456'))).toMatch(/Acme Corp/);
     expect(rows).toHaveLength(shared().emulator.snapshot().customers.length);
+  });
+
+  test('list lines up wide (CJK, emoji) names: every column starts at the same display column', async () => {
+    const made = [
+      ['aa-jp', '株式会社サンプル東京支店営業部', 'jp@sample.example'],
+      ['aa-emoji', 'Cake 🍰 Shop 👩‍👩‍👧 🇯🇵', 'cake@shop.example'],
+    ] as const;
+    for (const [id, name, email] of made) {
+      const created = await cli([
+        'customers',
+        'create',
+        '--id',
+        id,
+        '--name',
+        name,
+        '--email',
+        email,
+      ]);
+      expect(created.stderr).toBe('');
+    }
+    const result = await cli(['customers', 'list']);
+    expect(result.code).toBe(0);
+    const [header = '', ...rows] = result.stdout.trimEnd().split('\n');
+    const at = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
+    const expected = [...made, ['customer-123456', 'Acme Corp', 'billing@acme.com'] as const];
+    for (const [id, name, email] of expected) {
+      const row = rows.find((line) => line.startsWith(`${id} `)) ?? '';
+      expect(row).toContain(name);
+      expect(at(row, email)).toBe(at(header, 'EMAIL'));
+    }
   });
 
   test('get prints the record; an unknown id is exit 1 with the server’s message and code', async () => {

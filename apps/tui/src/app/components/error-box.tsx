@@ -12,29 +12,38 @@ export function ErrorBox({ error, hint, maxLines = 6 }: ErrorBoxProps) {
   const { message, detail, issues } = describeError(error);
   const room = Math.max(0, maxLines - 1 - (detail ? 1 : 0) - (hint ? 1 : 0));
   // The message wraps: it is the server's explanation, and its end is often the useful part.
-  // The box is clipped to maxLines so a long one cannot push the frame past the screen.
+  // The box is clipped to maxLines so a long one cannot push the frame past the screen; its
+  // lines do not shrink, as a squeezed line would be drawn over the next one.
   return (
     <Box flexDirection="column" height={maxLines} overflowY="hidden" flexShrink={0}>
-      <Text color="red" bold wrap="wrap">
-        ✗ {message}
-      </Text>
-      {detail ? (
-        <Text dimColor wrap="truncate">
-          {'  '}
-          {detail}
+      <Box flexShrink={0}>
+        <Text color="red" bold wrap="wrap">
+          ✗ {message}
         </Text>
+      </Box>
+      {detail ? (
+        <Box flexShrink={0}>
+          <Text dimColor wrap="truncate">
+            {'  '}
+            {detail}
+          </Text>
+        </Box>
       ) : null}
       {issues.slice(0, room).map((issue) => (
-        <Text key={issue} color="red" wrap="truncate">
-          {'  • '}
-          {issue}
-        </Text>
+        <Box key={issue} flexShrink={0}>
+          <Text color="red" wrap="truncate">
+            {'  • '}
+            {issue}
+          </Text>
+        </Box>
       ))}
       {hint ? (
-        <Text dimColor wrap="truncate">
-          {'  '}
-          {hint}
-        </Text>
+        <Box flexShrink={0}>
+          <Text dimColor wrap="truncate">
+            {'  '}
+            {hint}
+          </Text>
+        </Box>
       ) : null}
     </Box>
   );

@@ -4,7 +4,7 @@ import { Box } from 'ink';
 /** One line: a spinner and what is being waited for. */
 export function SpinnerLine({ label }: { readonly label: string }) {
   return (
-    <Box height={1}>
+    <Box height={1} flexShrink={0}>
       <Spinner label={label} />
     </Box>
   );

@@ -7,7 +7,7 @@ type TitleLineProps = { readonly children: ReactNode; readonly refreshing: boole
 /** A view's first line; while a refresh runs, a spinner after the title (old data stays). */
 export function TitleLine({ children, refreshing }: TitleLineProps) {
   return (
-    <Box height={1}>
+    <Box height={1} flexShrink={0}>
       <Box flexShrink={1}>
         <Text wrap="truncate">{children}</Text>
       </Box>

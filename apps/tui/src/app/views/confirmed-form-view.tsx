@@ -6,6 +6,7 @@ import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
 import type { FieldSpec } from '../components/form-fields.js';
 import { SpinnerLine } from '../components/spinner-line.js';
+import { TooSmall } from '../components/too-small.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useMutation } from '../hooks/use-request.js';
 import {
@@ -72,6 +73,12 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
     actions.pop();
   };
   const confirming = state.step === 'confirm';
+  // The edit step: the title, the form, then up to STATUS_LINES for errors, the form first.
+  const formHeight = Math.max(1, height - 1 - STATUS_LINES);
+  const statusLines = Math.max(0, Math.min(STATUS_LINES, height - 1 - formHeight));
+  // The confirm step shows the whole summary with the question, or nothing to answer: a y/n on
+  // an order partly off screen would send what the person did not see.
+  const missing = state.step === 'confirm' ? 1 + state.summary.length + 1 - height : 0;
   // The form says whether its focused field takes keys; the y/n step takes none.
   useCapture(active && confirming, false);
   useKeymap(
@@ -88,26 +95,33 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
 
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
-      <Text bold wrap="truncate">
-        {props.title}
-        <Text dimColor>
-          {confirming
-            ? ' — check, then y to send or n to go back'
-            : ' — ↑/↓ move, Enter next, Esc cancel'}
-        </Text>
-      </Text>
-      {state.step === 'confirm' ? (
-        <Box flexDirection="column">
-          {state.summary.map(([label, value]) => (
-            <Text key={label} wrap="truncate">
-              <Text dimColor>{`  ${label}`.padEnd(16)}</Text>
-              {value}
+      {missing > 0 && height < 2 ? null : (
+        <Box height={1} flexShrink={0}>
+          <Text bold wrap="truncate">
+            {props.title}
+            <Text dimColor>
+              {confirming
+                ? ' — check, then y to send or n to go back'
+                : ' — ↑/↓ move, Enter next, Esc cancel'}
             </Text>
+          </Text>
+        </Box>
+      )}
+      {state.step === 'confirm' && missing > 0 ? <TooSmall missing={missing} /> : null}
+      {state.step === 'confirm' && missing <= 0 ? (
+        <Box flexDirection="column" flexShrink={0}>
+          {state.summary.map(([label, value]) => (
+            <Box key={label} height={1}>
+              <Text wrap="truncate">
+                <Text dimColor>{`  ${label}`.padEnd(16)}</Text>
+                {value}
+              </Text>
+            </Box>
           ))}
           {send.pending ? (
             <SpinnerLine label="Sending…" />
           ) : (
-            <Box>
+            <Box height={1}>
               <Text>Send this? </Text>
               <ConfirmInput
                 isDisabled={!active}
@@ -120,7 +134,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
         </Box>
       ) : null}
       {/* Kept mounted (hidden) while confirming, so going back finds the focus where it was. */}
-      <Box flexDirection="column" display={confirming ? 'none' : 'flex'}>
+      <Box flexDirection="column" flexShrink={0} display={confirming ? 'none' : 'flex'}>
         <Form
           fields={props.fields}
           values={values}
@@ -130,12 +144,10 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
           onCancel={() => actions.pop()}
           submitLabel="Review"
           active={active && !confirming}
-          height={Math.max(1, height - 1 - STATUS_LINES)}
+          height={formHeight}
         />
-        <Box flexDirection="column" height={STATUS_LINES} overflowY="hidden">
-          {send.error !== undefined ? (
-            <ErrorBox error={send.error} maxLines={STATUS_LINES} />
-          ) : null}
+        <Box flexDirection="column" height={statusLines} overflowY="hidden">
+          {send.error !== undefined ? <ErrorBox error={send.error} maxLines={statusLines} /> : null}
           {errors._form !== undefined ? <Text color="red">✗ {errors._form}</Text> : null}
         </Box>
       </Box>

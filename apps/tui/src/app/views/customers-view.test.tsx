@@ -1,5 +1,7 @@
+import { buildCustomer } from '@amberkit/testing';
+import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
-import { KEYS, startApp } from '../test-support/harness.js';
+import { API_KEY, KEYS, startApp } from '../test-support/harness.js';
 
 describe('customers list', () => {
   test('shows the header with profile, endpoint and the EMULATOR badge, never the key', async () => {
@@ -100,5 +102,38 @@ describe('customers list', () => {
     const frame = await app.waitFor('33 of 33');
     expect(frame).toMatch(/^[> ] customer-123456 /m);
     expect(frame).toMatch(/^[> ] demo-00001 /m);
+  });
+
+  test('wide (CJK, emoji) names keep every column at the same display column, cut whole', async () => {
+    using app = startApp({ dataset: 'empty', columns: 80 });
+    const names = [
+      ['aa-jp', '株式会社サンプル東京支店営業部'],
+      ['aa-emoji', '🍰 Cake 👩‍👩‍👧 Family 🇯🇵 Shop'],
+      ['aa-kana', 'ｻﾝﾌﾟﾙ 한국 Café'],
+      ['aa-plain', 'Plain Co'],
+    ] as const;
+    app.emulator.load(API_KEY, {
+      customers: names.map(([customerId, customerName]) =>
+        buildCustomer({
+          customerId,
+          customerName,
+          customerEmail: `${customerId}@x.example`,
+          lifecycleStage: 'ACTIVE',
+        }),
+      ),
+    });
+    app.press('r');
+    const frame = await app.waitFor('4 of 4');
+    const lines = frame.split('\n');
+    const at = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
+    const header = lines.find((line) => line.includes('EMAIL')) ?? '';
+    for (const [id] of names) {
+      const row = lines.find((line) => line.includes(`${id}@`)) ?? '';
+      expect(at(row, `${id}@`), row).toBe(at(header, 'EMAIL'));
+      expect(at(row, 'ACTIVE'), row).toBe(at(header, 'STAGE'));
+      expect(stringWidth(row)).toBeLessThanOrEqual(80);
+    }
+    // Too long for the name column: cut at a character boundary, marked with an ellipsis.
+    expect(frame).toMatch(/ 株式会社[^ ]*…/);
   });
 });

@@ -1,8 +1,10 @@
 import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { displayWidth } from '../../model/display-width.js';
 import { useAppActions, useRevision } from '../app-context.js';
 import { TitleLine } from '../components/title-line.js';
+import { TooSmall } from '../components/too-small.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
@@ -33,11 +35,14 @@ export const CustomersView = memo(function CustomersView({ active, height, width
   const rows = useMemo(() => (request.data ? toCustomerRows(request.data) : []), [request.data]);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const longestId = useMemo(
-    () => rows.reduce((most, row) => Math.max(most, row.id.length), 0),
+    () => rows.reduce((most, row) => Math.max(most, displayWidth(row.id)), 0),
     [rows],
   );
   const shown = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
-  const tableHeight = Math.max(2, height - 1);
+  // Under the title line; the table needs its header and one row, else the view says it is too
+  // small rather than draw rows over each other.
+  const tableHeight = height - 1;
+  const missing = shown.length > 0 ? 2 - tableHeight : 0;
   const {
     cursor,
     setCursor,
@@ -122,7 +127,7 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     : '';
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
-      <Box height={1}>
+      <Box height={1} flexShrink={0} display={missing > 0 && height < 2 ? 'none' : 'flex'}>
         {editing ? (
           <Box>
             <Text color="cyan">/ </Text>
@@ -136,16 +141,20 @@ export const CustomersView = memo(function CustomersView({ active, height, width
           </TitleLine>
         )}
       </Box>
-      <CustomersBody
-        request={request}
-        rows={shown}
-        cursor={cursor}
-        height={tableHeight}
-        width={width}
-        sort={sort}
-        filter={filter}
-        longestId={longestId}
-      />
+      {missing > 0 ? (
+        <TooSmall missing={missing} />
+      ) : (
+        <CustomersBody
+          request={request}
+          rows={shown}
+          cursor={cursor}
+          height={Math.max(0, tableHeight)}
+          width={width}
+          sort={sort}
+          filter={filter}
+          longestId={longestId}
+        />
+      )}
     </Box>
   );
 });

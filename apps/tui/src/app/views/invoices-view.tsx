@@ -6,6 +6,7 @@ import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
 import { type Column, Table } from '../components/table.js';
 import { TitleLine } from '../components/title-line.js';
+import { TooSmall } from '../components/too-small.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
@@ -57,8 +58,11 @@ export const InvoicesView = memo(function InvoicesView({
   const rows = useMemo(() => (request.data ?? []).map(toInvoiceRow), [request.data]);
   const foot = useMemo(() => invoiceFoot(request.data ?? []), [request.data]);
   const columns = useMemo(() => invoiceColumns(width), [width]);
-  // Title and total lines, plus one for the VOID sum when there is one.
-  const tableHeight = Math.max(2, height - 2 - (foot.voided === undefined ? 0 : 1));
+  // The title, the total and the VOID sum when there is one; the table scrolls in the rest. It
+  // needs its header and one row: with less, the foot would be cut or drawn over the rows.
+  const footLines = foot.voided === undefined ? 1 : 2;
+  const tableHeight = height - 1 - footLines;
+  const missing = rows.length > 0 ? 2 - tableHeight : 0;
   const { cursor, bindings } = useCursorKeys(rows.length, tableHeight - 1);
   useCapture(active, false);
   useKeymap(
@@ -72,30 +76,44 @@ export const InvoicesView = memo(function InvoicesView({
 
   let body: ReactNode;
   if (request.status === 'error')
-    body = <ErrorBox error={request.error} hint="Press r to try again." maxLines={height - 1} />;
+    body = (
+      <ErrorBox
+        error={request.error}
+        hint="Press r to try again."
+        maxLines={Math.max(1, height - 1)}
+      />
+    );
   else if (request.data === undefined) body = <SpinnerLine label="Loading invoices…" />;
   else if (rows.length === 0) body = <EmptyState title={`No invoices for ${customerId}.`} />;
+  else if (missing > 0) body = <TooSmall missing={missing} />;
   else {
     body = (
       <>
         <Table rows={rows} columns={columns} cursor={cursor} height={tableHeight} rowKey={rowKey} />
-        <Text wrap="truncate" bold>
-          {foot.total}
-        </Text>
-        {foot.voided === undefined ? null : (
-          <Text wrap="truncate" dimColor>
-            {foot.voided}
+        <Box height={1} flexShrink={0}>
+          <Text wrap="truncate" bold>
+            {foot.total}
           </Text>
+        </Box>
+        {foot.voided === undefined ? null : (
+          <Box height={1} flexShrink={0}>
+            <Text wrap="truncate" dimColor>
+              {foot.voided}
+            </Text>
+          </Box>
         )}
       </>
     );
   }
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
-      <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
-        <Text bold>Invoices</Text> <Text dimColor>{customerId}</Text>
-        {request.data ? <Text dimColor> ({rows.length})</Text> : null}
-      </TitleLine>
+      {/* With one line, the notice alone. */}
+      {missing > 0 && height < 2 ? null : (
+        <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
+          <Text bold>Invoices</Text> <Text dimColor>{customerId}</Text>
+          {request.data ? <Text dimColor> ({rows.length})</Text> : null}
+        </TitleLine>
+      )}
       {body}
     </Box>
   );
