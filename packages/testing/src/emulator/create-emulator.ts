@@ -1,6 +1,7 @@
 import { type DatasetName, loadDataset } from '../fixtures/datasets.js';
 import { checkSeed, createRandom, deriveSeed } from '../fixtures/random.js';
 import { Account, type AccountData } from './account.js';
+import { copyData } from './copy-data.js';
 import { createEmulatorApp } from './create-app.js';
 import { parseFaultRules } from './fault-rules.js';
 import { RequestLog } from './request-log.js';
@@ -138,7 +139,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return listenNode(app, listenOptions, () => emulator.close());
     },
     load: (apiKey, data) => {
-      accountOf(apiKey).load(structuredClone(data));
+      accountOf(apiKey).load(copyData(data));
       state.changed();
     },
     reset: (next = {}) => state.reset(next),
@@ -150,7 +151,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       state.log.clear();
     },
     // Copies both ways, so a test's later edits never reach stored data (or its cached JSON).
-    snapshot: (apiKey) => structuredClone(accountOf(apiKey).snapshot()),
+    snapshot: (apiKey) => copyData(accountOf(apiKey).snapshot()),
     close: async () => {
       state.waiters.releaseAll();
       await persistence?.flush();
