@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { parseCustomerList, parseInvoiceList } from './compiled-parsers.generated.js';
+import { Customer, CustomerRequest } from './customer.js';
 import { INVOICE_STATUSES } from './invoice.js';
 import { LIFECYCLE_STAGES } from './lifecycle-stage.js';
 import { CustomerList, InvoiceList, LIST_SCHEMAS } from './lists.js';
@@ -210,5 +211,24 @@ describe('compiled list parsers', () => {
     for (const status of INVOICE_STATUSES) {
       expect(parseInvoiceList([{ ...invoice, status }])).not.toBe(z.INVALID);
     }
+  });
+});
+
+describe('customer email', () => {
+  test('read: any address with one @ between non-blank parts; sent: a dotted ASCII domain', () => {
+    for (const customerEmail of ['a@b', 'jürgen@exämple.de', 'billing@acme.com']) {
+      const read = { customerId: 'c', customerName: 'C', customerEmail };
+      expect(z.safeParse(Customer, read).success, customerEmail).toBe(true);
+      expect(parseCustomerList([read]), customerEmail).not.toBe(z.INVALID);
+    }
+    for (const customerEmail of ['no-at-sign', 'a b@c.d', '@acme.com']) {
+      const read = { customerId: 'c', customerName: 'C', customerEmail };
+      expect(z.safeParse(Customer, read).success, customerEmail).toBe(false);
+      expect(parseCustomerList([read]), customerEmail).toBe(z.INVALID);
+    }
+    expect(
+      z.safeParse(CustomerRequest, { customerId: 'c', customerName: 'C', customerEmail: 'a@b' })
+        .success,
+    ).toBe(false);
   });
 });
