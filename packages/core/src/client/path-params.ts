@@ -28,6 +28,10 @@ export const CustomerIdParams = z.object({ customerId: CustomerIdParam });
 
 /**
  * The `customerId` of a request body, checked after the body's own schema: the same id must
- * be usable later in a path or query.
+ * be usable later in a path or query, so not empty. (An update's body is the spec's Customer,
+ * which alone would let an empty id through; it keeps no 256 limit, so any record read from
+ * the API can be sent back.)
  */
-export const BodyCustomerId = z.looseObject({ customerId: z.string().check(wellFormed) });
+export const BodyCustomerId = z.looseObject({
+  customerId: z.string().check(z.minLength(1), wellFormed),
+});

@@ -184,6 +184,21 @@ test('a body that is not an object, and bad ids, are refused before sending', as
   expect(server.requests).toHaveLength(0);
 });
 
+test('update: an empty customerId is refused; any record the API may return is sent back', async () => {
+  const record = { customerId: 'c'.repeat(300), customerName: 'Jörg', customerEmail: 'a@b' };
+  await using server = await startTestServer([{ body: record }]);
+  const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });
+  const error = await client.customers
+    .update({ customerId: '', customerName: 'X' })
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(RequestValidationError);
+  expect((error as RequestValidationError).issues?.map((i) => i.path)).toEqual(['customerId']);
+  expect(server.requests).toHaveLength(0);
+  // Spec-valid but beyond what create allows: a 300-character id, a dotless domain.
+  expect(await client.customers.update(record)).toMatchObject(record);
+  expect(server.requests).toHaveLength(1);
+});
+
 test('a bad path id is reported as customerId, not (body)', async () => {
   await using server = await startTestServer([{ body: {} }]);
   const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });

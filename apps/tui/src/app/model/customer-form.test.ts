@@ -119,6 +119,22 @@ describe('validateCustomerForm', () => {
     );
   });
 
+  test('a record as the API may return it saves back unchanged: empty address lines, a@b, a long id', () => {
+    const original: Customer = {
+      customerId: 'c'.repeat(300),
+      customerName: 'Jörg',
+      customerEmail: 'jörg@exämple.de',
+      address: { line1: '', city: '', country: '', verified: true, floor: 3 },
+    };
+    const result = validateCustomerForm(customerToValues(original), original);
+    expect(result).toEqual({ ok: true, body: original, createInStripe: false });
+    // Emptying the one line an address had still drops it.
+    const withCity: Customer = { ...original, address: { line1: '', city: 'Lisbon', country: '' } };
+    const values = { ...customerToValues(withCity), 'address.city': '' };
+    const emptied = validateCustomerForm(values, withCity);
+    expect(emptied.ok && emptied.body.address).toBeUndefined();
+  });
+
   test('test and address.verified are sent when the record has them or the user ticks them', () => {
     const original: Customer = {
       customerId: 'c-1',

@@ -1,4 +1,4 @@
-import { type Customer, CustomerRequest, toErrorIssues } from '@amberkit/core/schemas';
+import { Customer, CustomerRequest, toErrorIssues } from '@amberkit/core/schemas';
 import { type FieldErrors, type FormValues, flag, issuesToErrors, text } from './form-values.js';
 
 export const ADDRESS_FIELDS = ['line1', 'city', 'state', 'postalCode', 'country'] as const;
@@ -140,11 +140,20 @@ export function validateCustomerForm(values: FormValues, original?: Customer): C
     setText(address, key, value, before[key]);
   }
   setFlag(address, 'verified', flag(values, 'address.verified'), before.verified);
-  const hasAddress = ADDRESS_FIELDS.some((key) => text(values, `address.${key}`) !== '');
+  // An address the user left as it was is sent as it was, even one whose lines are all empty
+  // (the spec allows it); one they emptied is dropped.
+  const untouched =
+    original?.address !== undefined &&
+    ADDRESS_FIELDS.every((key) => values[`address.${key}`] === (before[key] ?? ''));
+  const hasAddress =
+    untouched || ADDRESS_FIELDS.some((key) => text(values, `address.${key}`) !== '');
   if (hasAddress) body.address = address;
   else delete body.address;
 
-  const parsed = CustomerRequest.safeParse(body);
+  // An edit is checked as `customers.update` checks it (the spec's Customer, which is what the
+  // API returned), so a record read from the API can always be saved back unchanged; a new
+  // customer gets the stricter CustomerRequest.
+  const parsed = (original ? Customer : CustomerRequest).safeParse(body);
   const errors = parsed.success ? {} : issuesToErrors(toErrorIssues(parsed.error, body), fieldFor);
   const all = { ...errors, ...traitErrors };
   if (!parsed.success || Object.keys(all).length > 0) return { ok: false, errors: all };
