@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { ConfigError } from '../config/index.js';
 import { UsageError } from './errors.js';
 import { describeError, exitCodeFor } from './exit-code.js';
+import { API_KEY, emulatorEnv } from './test-support/emulator-env.js';
+import { type CliResult, runCli } from './test-support/run-cli.js';
 
 const init = { method: 'GET', path: '/customers/x' };
 
@@ -52,5 +54,49 @@ describe('exit codes', () => {
     });
     const line = describeError(error, ['sk-live-123456']);
     expect(line).toBe('key *** is not valid for this account (UNAUTHORIZED, HTTP 401)');
+    expect(describeError(new Error('caller ak_0123456789abcdef was refused'), [])).toBe(
+      'caller *** was refused',
+    );
+  });
+});
+
+describe('exit code 1 on a server or network failure (the built CLI against an emulator on 127.0.0.1)', () => {
+  /** One line on stderr, naming amberkit, with no stack frame; nothing on stdout. */
+  const expectOneLineFailure = (result: CliResult) => {
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^amberkit: [^\n]+\n$/);
+    expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  };
+
+  test('the server answers 500', async () => {
+    await using ctx = await emulatorEnv();
+    ctx.emulator.setFaults([{ status: 500 }]);
+    const result = await runCli(['customers', 'list', '--json'], { env: ctx.env });
+    expectOneLineFailure(result);
+    expect(result.stderr).toContain('500');
+    expect(ctx.emulator.requests().filter((r) => r.status === 500).length).toBeGreaterThan(0);
+  });
+
+  test('the server hangs, then goes away mid-request', async () => {
+    await using ctx = await emulatorEnv();
+    ctx.emulator.setFaults([{ hang: true }]);
+    const running = runCli(['customers', 'list', '--json'], { env: ctx.env });
+    // A hung request is logged with status 0 as soon as it arrives.
+    const deadline = Date.now() + 10_000;
+    while (!ctx.emulator.requests().some((r) => r.path === '/customers' && r.status === 0)) {
+      if (Date.now() > deadline) throw new Error('the CLI never reached the emulator');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await ctx.server.close();
+    expectOneLineFailure(await running);
+  });
+
+  test('nothing listens on the port', async () => {
+    await using ctx = await emulatorEnv();
+    await ctx.server.close();
+    const result = await runCli(['customers', 'list', '--json'], { env: ctx.env });
+    expectOneLineFailure(result);
+    expect(result.stderr).not.toContain(API_KEY);
   });
 });

@@ -40,11 +40,17 @@ export function describeError(error: unknown, secrets: readonly string[]): strin
   return redact(line.replace(/\s*\n\s*/g, ' '), secrets);
 }
 
-/** Replaces every secret in `text` with `***`; keys must never reach a terminal or a log. */
+/** An amberkit-proxy caller key (`ak_` + base62), which a proxy's error may echo back. */
+const CALLER_KEY = /ak_[0-9A-Za-z]{8,}/g;
+
+/**
+ * Replaces every secret in `text`, and any proxy caller key, with `***`; keys must never reach
+ * a terminal or a log.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length >= 4) out = out.split(secret).join('***');
   }
-  return out;
+  return out.replace(CALLER_KEY, '***');
 }

@@ -1,4 +1,6 @@
 import { Box, Text } from 'ink';
+import { useContext } from 'react';
+import { AppActionsContext } from '../app-context.js';
 import { describeError } from '../model/describe-error.js';
 
 type ErrorBoxProps = {
@@ -9,7 +11,9 @@ type ErrorBoxProps = {
 
 /** An error in place of what failed: message, code and field issues, never a stack. */
 export function ErrorBox({ error, hint, maxLines = 6 }: ErrorBoxProps) {
-  const { message, detail, issues } = describeError(error);
+  // Outside <App> (a crash before it mounts) there is no connection, hence no key to hide.
+  const apiKey = useContext(AppActionsContext)?.connection.apiKey;
+  const { message, detail, issues } = describeError(error, apiKey === undefined ? [] : [apiKey]);
   const room = Math.max(0, maxLines - 1 - (detail ? 1 : 0) - (hint ? 1 : 0));
   // The message wraps: it is the server's explanation, and its end is often the useful part.
   // The box is clipped to maxLines so a long one cannot push the frame past the screen; its

@@ -1,4 +1,5 @@
 import { isAmberfloError } from '@amberkit/core/client';
+import { redact } from '../../commands/exit-code.js';
 
 export type ErrorDescription = {
   readonly message: string;
@@ -7,8 +8,12 @@ export type ErrorDescription = {
   readonly issues: readonly string[];
 };
 
-/** What a person needs from an error: the server's message, its code and fields; no stack. */
-export function describeError(error: unknown): ErrorDescription {
+/**
+ * What a person needs from an error: the server's message, its code and fields; no stack.
+ * `secrets` (the API key) and any proxy caller key are redacted, as on the command line.
+ */
+export function describeError(error: unknown, secrets: readonly string[]): ErrorDescription {
+  const clean = (text: string) => redact(text, secrets);
   if (isAmberfloError(error)) {
     const detail = [
       error.code,
@@ -18,10 +23,10 @@ export function describeError(error: unknown): ErrorDescription {
       .filter((part) => part !== undefined)
       .join(' · ');
     return {
-      message: error.message,
-      detail,
-      issues: (error.issues ?? []).map((issue) => `${issue.path}: ${issue.message}`),
+      message: clean(error.message),
+      detail: clean(detail),
+      issues: (error.issues ?? []).map((issue) => clean(`${issue.path}: ${issue.message}`)),
     };
   }
-  return { message: error instanceof Error ? error.message : String(error), issues: [] };
+  return { message: clean(error instanceof Error ? error.message : String(error)), issues: [] };
 }

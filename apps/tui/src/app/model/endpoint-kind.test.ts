@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLogger, generateKey, hashKey, loadConfig } from '@amberkit/proxy';
+import { startProxyServer } from '@amberkit/proxy/node';
 import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { detectEndpointKind } from './endpoint-kind.js';
 
-/** A stand-in for the proxy's documented `/healthz` (the TUI may not import an app). */
+/** A stand-in for the proxy's documented `/healthz`, for upstream kinds a test cannot reach. */
 async function proxyLike(kind: string) {
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
@@ -34,6 +36,35 @@ describe('detectEndpointKind', () => {
       kind: 'emulator',
       detail: 'emulator',
     });
+  });
+
+  test('the real proxy (over TCP) in front of an emulator is an emulator, not live', async () => {
+    const upstreamKey = 'tui-proxy-upstream-key';
+    const emulator = createEmulator({ accounts: [upstreamKey] });
+    await using upstream = await emulator.listen();
+    const config = loadConfig({
+      AMBERFLO_API_KEY: upstreamKey,
+      AMBERFLO_BASE_URL: upstream.url,
+      AMBERKIT_KEYS: JSON.stringify([
+        {
+          name: 'tui',
+          hash: await hashKey(generateKey()),
+          scopes: ['*'],
+          expiresAt: null,
+          rateLimit: null,
+        },
+      ]),
+      PORT: '0',
+    });
+    const proxy = await startProxyServer(config, { logger: createLogger({ write: () => {} }) });
+    try {
+      expect(await detectEndpointKind(proxy.url, fetch, AbortSignal.timeout(5000))).toEqual({
+        kind: 'emulator',
+        detail: 'proxy → emulator',
+      });
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('a proxy in front of an emulator is not live; in front of Amberflo or anything else it is', async () => {

@@ -74,7 +74,8 @@ export const CustomerFormView = memo(function CustomerFormView({
     actions.pop();
   };
 
-  const serverIssues = save.error === undefined ? [] : describeError(save.error).issues;
+  const serverIssues =
+    save.error === undefined ? [] : describeError(save.error, [actions.connection.apiKey]).issues;
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Text bold wrap="truncate">
