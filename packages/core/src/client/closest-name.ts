@@ -19,7 +19,11 @@ export function closestName(name: string, known: readonly string[]): string | un
   return best;
 }
 
-/** Levenshtein distance, one row at a time. */
+/**
+ * Levenshtein distance, one row at a time. Written here rather than taken from a package:
+ * it is a dozen lines, used only for an error message, and core's edge bundle carries every
+ * dependency it adds.
+ */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
