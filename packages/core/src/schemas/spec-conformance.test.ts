@@ -15,6 +15,7 @@ import {
   PrepaidOrderRequest,
   PricingPlanAssignment,
   PricingPlanAssignmentRequest,
+  SPEC_LIFECYCLE_STAGES,
   toErrorIssues,
 } from './index.js';
 
@@ -309,6 +310,13 @@ describe('the zod schemas are the spec components', () => {
         'ErrorResponse.requestId: in the schema, not in the spec',
       ].sort(),
     );
+  });
+
+  test("SPEC_LIFECYCLE_STAGES, the stages to write, are exactly the spec's enum, in order", () => {
+    for (const component of ['Customer', 'CustomerRequest']) {
+      const properties = spec.components.schemas[component]!.properties as Record<string, Json>;
+      expect(properties.lifecycleStage?.enum, component).toEqual([...SPEC_LIFECYCLE_STAGES]);
+    }
   });
 
   test('the zod object check sees required fields and enum options itself', () => {

@@ -1,4 +1,4 @@
-import { LIFECYCLE_STAGES } from '@amberkit/core/schemas';
+import { SPEC_LIFECYCLE_STAGES } from '@amberkit/core/schemas';
 import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { CUSTOMER_FIELD_OPTIONS } from './options.js';
@@ -50,7 +50,7 @@ export function applyCustomerFlags(
 }
 
 /** The stages a write may use: the spec's enum (core also reads the live API's `TRIAL`). */
-const SPEC_STAGES: readonly string[] = LIFECYCLE_STAGES.filter((stage) => stage !== 'TRIAL');
+const SPEC_STAGES: readonly string[] = SPEC_LIFECYCLE_STAGES;
 
 /**
  * A lifecycle stage to send, upper-cased. Only the spec's spellings are written; `TRIAL`, the

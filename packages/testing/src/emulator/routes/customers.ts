@@ -1,6 +1,5 @@
-import { Customer, CustomerRequest } from '@amberkit/core/schemas';
+import { Customer, CustomerRequest, SPEC_LIFECYCLE_STAGES } from '@amberkit/core/schemas';
 import * as z from 'zod/mini';
-import { SPEC_LIFECYCLE_STAGES } from '../../fixtures/factories.js';
 import { HttpProblem, jsonResponse } from '../problem.js';
 import { readJsonBody } from '../read-body.js';
 import { route } from '../route.js';
