@@ -109,8 +109,6 @@ function refuse(
         issues: [problem],
       },
     );
-  } else if (req && problem.error instanceof Error && problem.error.name === 'RequestError') {
-    return refuse(requestProblem(req), req, proxy, logger);
   } else {
     reply = internalErrorReply(problem.error, requestId, logger);
   }
@@ -256,7 +254,12 @@ export async function startProxyServer(
     // The name a request without Host (HTTP/1.0) is read against: an IPv6 address in brackets.
     hostname: config.host.includes(':') ? `[${config.host}]` : config.host,
     errorHandler: (error) => {
-      const refusal = refuse({ error }, handing, proxy, logger);
+      // RequestError: the request could not be read (see requestProblem); else a last resort.
+      const problem =
+        handing && error instanceof Error && error.name === 'RequestError'
+          ? requestProblem(handing)
+          : { error };
+      const refusal = refuse(problem, handing, proxy, logger);
       return new Response(refusal.reply.body, {
         status: refusal.reply.status,
         headers: refusalHeaders(refusal),

@@ -43,12 +43,16 @@ class Collector implements Dispatcher.DispatchHandlers {
   ) {
     this.timer = setTimeout(Collector.expire, timeoutMs, this);
   }
-  static expire(this: void, self: Collector): void {
-    self.timedOut = new UpstreamTimeoutError(
-      self.status === 0
-        ? `upstream did not answer within ${self.timeoutMs} ms`
-        : `upstream body did not arrive within ${self.timeoutMs} ms`,
+  /** The timeout as the caller sees it: no head yet, or a head and not all of the body. */
+  timeoutError(): UpstreamTimeoutError {
+    return new UpstreamTimeoutError(
+      this.status === 0
+        ? `upstream did not answer within ${this.timeoutMs} ms`
+        : `upstream body did not arrive within ${this.timeoutMs} ms`,
     );
+  }
+  static expire(this: void, self: Collector): void {
+    self.timedOut = self.timeoutError();
     self.reject(self.timedOut);
     // Still queued in the pool: onConnect aborts it when its turn comes.
     self.abort?.(self.timedOut);
@@ -83,7 +87,7 @@ class Collector implements Dispatcher.DispatchHandlers {
     // After a timeout the promise is settled; undici reports the abort here.
     if (this.timedOut) return;
     if (TIMEOUTS.has((error as { code?: string }).code ?? '')) {
-      this.reject(new UpstreamTimeoutError(`upstream did not answer within ${this.timeoutMs} ms`));
+      this.reject(this.timeoutError());
     } else if (this.status !== 0) {
       this.reject(
         new UpstreamUnavailableError('upstream connection failed while reading the body'),
