@@ -18,7 +18,8 @@ import type { BenchContext, BenchRow } from '../types.js';
  *   (d) the proxy with the cache off: every GET goes to the emulator (a miss).
  * Targets: c/a ≥ 0.8, d/b ≥ 0.45, p50 added latency on a miss < 1 ms at 1 connection,
  * p99 on a HIT < 2 ms at 50 connections.
- * Each server runs in several short rounds (see `rounds` below) and the figures are medians.
+ * Each server runs in several short rounds, a fresh process of each per round (see `rounds`
+ * below), and the figures are medians.
  * On Linux it also reports each server's CPU time per request (from /proc/<pid>/stat over the
  * measured runs), which shows whether a change made the proxy cheaper even when the
  * neighbours' load swamps the throughput figures (it moves with them too, less), and
@@ -206,145 +207,173 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   ]);
   const emulatorCli = join(packageDir('@amberkit/testing'), 'dist', 'cli.js');
   const proxyCli = join(packageDir('@amberkit/proxy'), 'dist', 'cli.js');
+  const asCaller = { authorization: `Bearer ${callerKey}` };
+  const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
 
-  const children: Child[] = [];
-  try {
-    const emulator = await startChild(
-      [emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY],
-      {},
-      '/_emulator/health',
-    );
-    children.push(emulator);
-    const body = await (
-      await fetch(`${emulator.url}${PATH}`, { headers: { 'x-api-key': AMBERFLO_KEY } })
-    ).text();
-    const bare = await startChild(
-      ['--input-type=module', '-e', BARE_SERVER],
-      { BODY: body },
-      '/',
-      packageDir('@amberkit/proxy'),
-    );
-    children.push(bare);
-    const proxyEnv = {
-      AMBERFLO_API_KEY: AMBERFLO_KEY,
-      AMBERFLO_BASE_URL: emulator.url,
-      AMBERKIT_KEYS: keys,
-      // The limiter runs on every request but never refuses one during the run.
-      AMBERKIT_RATE_LIMIT: '999999999/min',
-      AMBERKIT_CACHE_TTL_CUSTOMER: '3600',
+  /** One fresh process of every server, the HIT proxy's cache warmed by one request. */
+  const startServers = async () => {
+    const started: Child[] = [];
+    // One at a time: each takes a free port just before it listens.
+    const track = async (child: Promise<Child>) => {
+      const c = await child;
+      started.push(c);
+      return c;
     };
-    const hit = await startChild([proxyCli, '--port', '$PORT'], proxyEnv, '/healthz');
-    children.push(hit);
-    const miss = await startChild(
-      [proxyCli, '--port', '$PORT', '--cache', 'off'],
-      proxyEnv,
-      '/healthz',
-    );
-    children.push(miss);
-
-    const asCaller = { authorization: `Bearer ${callerKey}` };
-    const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
-    // CPU µs per request of the server under test, summed over the measured runs.
-    const cpu = {
-      a: [0, 0],
-      a2: [0, 0],
-      a3: [0, 0],
-      b: [0, 0],
-      c: [0, 0],
-      d: [0, 0],
-      emulatorInD: [0, 0],
+    const closeAll = async () => {
+      for (const child of started.reverse()) await child.close();
     };
-    // The same for autocannon (this process) while it drives each server: the instrument's own
-    // cost, which on two shared cores bounds the latency any server can show at 50 connections.
-    const client: Record<string, [number, number]> = {};
-    const drive = async (
-      name: string,
-      url: string,
-      headers: Record<string, string>,
-      cpuOf: Array<[Child, number[]]> = [],
-    ): Promise<LoadResult> => {
-      await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
-      const before = cpuOf.map(([child]) => cpuMicros(child.process.pid));
-      const clientBefore = process.cpuUsage();
-      const result = await load(url, { connections: CONNECTIONS, durationSec, headers });
-      const clientUsed = process.cpuUsage(clientBefore);
-      const [micros, served] = client[name] ?? [0, 0];
-      client[name] = [
-        micros + clientUsed.user + clientUsed.system,
-        served + result.rps * durationSec,
-      ];
-      cpuOf.forEach(([child, sum], i) => {
-        const after = cpuMicros(child.process.pid);
-        if (after === undefined || before[i] === undefined) return;
-        sum[0]! += after - before[i]!;
-        // autocannon's mean req/s over whole seconds, times the seconds: the requests served.
-        sum[1]! += result.rps * durationSec;
-      });
-      ctx.log(
-        `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+    try {
+      const emulator = await track(
+        startChild(
+          [emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY],
+          {},
+          '/_emulator/health',
+        ),
       );
-      if (result.errors > 0 || result.non2xx > 0)
-        throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-      return result;
-    };
-    const check = await fetch(`${hit.url}${PATH}`, { headers: asCaller });
-    if (check.status !== 200) throw new Error(`proxy answered ${check.status} to the bench key`);
-    const hitHeaders: Record<string, string> = {};
-    for (const [name, value] of check.headers)
-      if (!NODE_HEADERS.has(name)) hitHeaders[name] = value;
-    const bareWithHeaders = await startChild(
-      ['--input-type=module', '-e', BARE_WITH_HEADERS_SERVER],
-      { BODY: body, HEADERS: JSON.stringify(hitHeaders) },
-      '/',
-      packageDir('@amberkit/proxy'),
-    );
-    children.push(bareWithHeaders);
-    const nodeWithHeaders = await startChild(
-      ['--input-type=module', '-e', NODE_WITH_HEADERS_SERVER],
-      { BODY: body, HEADERS: JSON.stringify(hitHeaders) },
-      '/',
-    );
-    children.push(nodeWithHeaders);
+      const body = await (await fetch(`${emulator.url}${PATH}`, { headers: asAmberflo })).text();
+      const proxyEnv = {
+        AMBERFLO_API_KEY: AMBERFLO_KEY,
+        AMBERFLO_BASE_URL: emulator.url,
+        AMBERKIT_KEYS: keys,
+        // The limiter runs on every request but never refuses one during the run.
+        AMBERKIT_RATE_LIMIT: '999999999/min',
+        AMBERKIT_CACHE_TTL_CUSTOMER: '3600',
+      };
+      const bare = await track(
+        startChild(
+          ['--input-type=module', '-e', BARE_SERVER],
+          { BODY: body },
+          '/',
+          packageDir('@amberkit/proxy'),
+        ),
+      );
+      const hit = await track(startChild([proxyCli, '--port', '$PORT'], proxyEnv, '/healthz'));
+      const miss = await track(
+        startChild([proxyCli, '--port', '$PORT', '--cache', 'off'], proxyEnv, '/healthz'),
+      );
+      const check = await fetch(`${hit.url}${PATH}`, { headers: asCaller });
+      await check.text();
+      if (check.status !== 200) throw new Error(`proxy answered ${check.status} to the bench key`);
+      const hitHeaders: Record<string, string> = {};
+      for (const [name, value] of check.headers)
+        if (!NODE_HEADERS.has(name)) hitHeaders[name] = value;
+      const withHeaders = { BODY: body, HEADERS: JSON.stringify(hitHeaders) };
+      const bareWithHeaders = await track(
+        startChild(
+          ['--input-type=module', '-e', BARE_WITH_HEADERS_SERVER],
+          withHeaders,
+          '/',
+          packageDir('@amberkit/proxy'),
+        ),
+      );
+      const nodeWithHeaders = await track(
+        startChild(['--input-type=module', '-e', NODE_WITH_HEADERS_SERVER], withHeaders, '/'),
+      );
+      return { emulator, bare, hit, miss, bareWithHeaders, nodeWithHeaders, closeAll };
+    } catch (error) {
+      await closeAll();
+      throw error;
+    }
+  };
 
-    // Short runs in rounds, each round every server once, in the order of the last round
-    // reversed (a b c … then … c b a), and the median of the rounds: on a shared machine the
-    // speed drifts over seconds, and a server measured right after a busy one runs slower, so
-    // long runs in a fixed order favour whichever side the drift favours. The ratios compare
-    // medians taken over the same rounds.
-    type Key = 'a' | 'a2' | 'a3' | 'b' | 'c' | 'd';
-    const runs: Record<Key, LoadResult[]> = { a: [], a2: [], a3: [], b: [], c: [], d: [] };
-    const plan: Array<[Key, string, string, Record<string, string>, Array<[Child, number[]]>]> = [
-      ['a', '(a) bare @hono/node-server', bare.url, {}, [[bare, cpu.a]]],
-      [
-        'a2',
-        '(a′) bare with the proxy headers',
-        bareWithHeaders.url,
-        {},
-        [[bareWithHeaders, cpu.a2]],
-      ],
-      [
-        'a3',
-        '(a″) node:http with the proxy headers',
-        nodeWithHeaders.url,
-        {},
-        [[nodeWithHeaders, cpu.a3]],
-      ],
-      ['c', '(c) proxy, warm cache (HIT)', hit.url, asCaller, [[hit, cpu.c]]],
-      ['b', '(b) emulator direct', emulator.url, asAmberflo, [[emulator, cpu.b]]],
-      [
-        'd',
-        '(d) proxy, cache off (miss)',
-        miss.url,
-        asCaller,
-        [
-          [miss, cpu.d],
-          [emulator, cpu.emulatorInD],
-        ],
-      ],
+  // CPU µs per request of the server under test, summed over the measured runs.
+  const cpu = {
+    a: [0, 0],
+    a2: [0, 0],
+    a3: [0, 0],
+    b: [0, 0],
+    c: [0, 0],
+    d: [0, 0],
+    emulatorInD: [0, 0],
+  };
+  // The same for autocannon (this process) while it drives each server: the instrument's own
+  // cost, which on two shared cores bounds the latency any server can show at 50 connections.
+  const client: Record<string, [number, number]> = {};
+  const drive = async (
+    name: string,
+    url: string,
+    headers: Record<string, string>,
+    cpuOf: Array<[Child, number[]]> = [],
+  ): Promise<LoadResult> => {
+    await load(url, { connections: CONNECTIONS, durationSec: warmupSec, headers });
+    const before = cpuOf.map(([child]) => cpuMicros(child.process.pid));
+    const clientBefore = process.cpuUsage();
+    const result = await load(url, { connections: CONNECTIONS, durationSec, headers });
+    const clientUsed = process.cpuUsage(clientBefore);
+    const [micros, served] = client[name] ?? [0, 0];
+    client[name] = [
+      micros + clientUsed.user + clientUsed.system,
+      served + result.rps * durationSec,
     ];
+    cpuOf.forEach(([child, sum], i) => {
+      const after = cpuMicros(child.process.pid);
+      if (after === undefined || before[i] === undefined) return;
+      sum[0]! += after - before[i]!;
+      // autocannon's mean req/s over whole seconds, times the seconds: the requests served.
+      sum[1]! += result.rps * durationSec;
+    });
+    ctx.log(
+      `${name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+    );
+    if (result.errors > 0 || result.non2xx > 0)
+      throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+    return result;
+  };
+
+  // Short runs in rounds, each round every server once, in the order of the last round
+  // reversed (a b c … then … c b a), and the median of the rounds: on a shared machine the
+  // speed drifts over seconds, and a server measured right after a busy one runs slower, so
+  // long runs in a fixed order favour whichever side the drift favours. The ratios compare
+  // medians taken over the same rounds.
+  //
+  // Every round starts a fresh process of every server. One Node process settles, as V8
+  // optimises it during its first seconds of load, on code whose speed it then keeps: six
+  // processes of the same bare server, started alike and measured in the same rounds, ran
+  // 53k to 75k req/s, each one steady from round to round. Measuring one process of each
+  // server would let that draw decide a ratio; a fresh draw per round and the median do not.
+  type Key = 'a' | 'a2' | 'a3' | 'b' | 'c' | 'd';
+  type Servers = Awaited<ReturnType<typeof startServers>>;
+  const runs: Record<Key, LoadResult[]> = { a: [], a2: [], a3: [], b: [], c: [], d: [] };
+  const plan = (
+    s: Servers,
+  ): Array<[Key, string, string, Record<string, string>, Array<[Child, number[]]>]> => [
+    ['a', '(a) bare @hono/node-server', s.bare.url, {}, [[s.bare, cpu.a]]],
+    [
+      'a2',
+      '(a′) bare with the proxy headers',
+      s.bareWithHeaders.url,
+      {},
+      [[s.bareWithHeaders, cpu.a2]],
+    ],
+    [
+      'a3',
+      '(a″) node:http with the proxy headers',
+      s.nodeWithHeaders.url,
+      {},
+      [[s.nodeWithHeaders, cpu.a3]],
+    ],
+    ['c', '(c) proxy, warm cache (HIT)', s.hit.url, asCaller, [[s.hit, cpu.c]]],
+    ['b', '(b) emulator direct', s.emulator.url, asAmberflo, [[s.emulator, cpu.b]]],
+    [
+      'd',
+      '(d) proxy, cache off (miss)',
+      s.miss.url,
+      asCaller,
+      [
+        [s.miss, cpu.d],
+        [s.emulator, cpu.emulatorInD],
+      ],
+    ],
+  ];
+  let servers: Servers | undefined;
+  try {
     for (let round = 0; round < rounds; round++) {
-      ctx.log(`round ${round + 1} of ${rounds}`);
-      const order = round % 2 === 0 ? plan : [...plan].reverse();
+      ctx.log(`round ${round + 1} of ${rounds}, fresh processes`);
+      await servers?.closeAll();
+      servers = undefined;
+      servers = await startServers();
+      const steps = plan(servers);
+      const order = round % 2 === 0 ? steps : steps.reverse();
       for (const [key, name, url, headers, cpuOf] of order)
         runs[key].push(await drive(name, `${url}${PATH}`, headers, cpuOf));
     }
@@ -366,6 +395,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     ctx.log(
       `1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`,
     );
+    const { emulator, miss, hit } = servers!;
     const directP50 = await sequentialP50(`${emulator.url}${PATH}`, asAmberflo, sequential);
     const missP50 = await sequentialP50(`${miss.url}${PATH}`, asCaller, sequential);
     const hitP50 = await sequentialP50(`${hit.url}${PATH}`, asCaller, sequential);
@@ -445,7 +475,7 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       ['(d) proxy miss: the proxy', cpu.d],
       ['(d) proxy miss: the emulator behind it', cpu.emulatorInD],
     ];
-    for (const [, name] of plan) {
+    for (const [, name] of plan(servers!)) {
       const sum = client[name];
       if (sum)
         cpuRows.push([
@@ -478,6 +508,6 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     );
     return rows;
   } finally {
-    for (const child of children.reverse()) await child.close();
+    await servers?.closeAll();
   }
 }
