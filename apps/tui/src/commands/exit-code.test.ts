@@ -92,6 +92,35 @@ describe('exit code 1 on a server or network failure (the built CLI against an e
     expectOneLineFailure(await running);
   });
 
+  test('the server hangs: --timeout or AMBERKIT_TIMEOUT gives up with TIMEOUT, not after 30 s', async () => {
+    await using ctx = await emulatorEnv();
+    ctx.emulator.setFaults([{ hang: true }]);
+    const byFlag = await runCli(['customers', 'list', '--json', '--timeout', '300ms'], {
+      env: ctx.env,
+    });
+    expectOneLineFailure(byFlag);
+    expect(byFlag.stderr).toContain('GET /customers did not finish within 300 ms');
+    expect(byFlag.stderr).toContain('TIMEOUT');
+    const byEnv = await runCli(['customers', 'get', 'demo-00001', '--json'], {
+      env: { ...ctx.env, AMBERKIT_TIMEOUT: '0.4' },
+    });
+    expectOneLineFailure(byEnv);
+    expect(byEnv.stderr).toContain('did not finish within 400 ms');
+    // Both reached the server, which never answered.
+    expect(ctx.emulator.requests().filter((r) => r.status === 0)).toHaveLength(2);
+  });
+
+  test('a bad --timeout is a usage error (exit 2), and nothing is sent', async () => {
+    await using ctx = await emulatorEnv();
+    const result = await runCli(['customers', 'list', '--timeout', 'soon'], { env: ctx.env });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      "amberkit: --timeout: 'soon' is not a timeout; give seconds (30, 2.5) or a number with ms, s or m (500ms, 10s, 2m)\n",
+    );
+    expect(ctx.emulator.requests()).toEqual([]);
+  });
+
   test('nothing listens on the port', async () => {
     await using ctx = await emulatorEnv();
     await ctx.server.close();

@@ -12,6 +12,7 @@ export const CONNECTION_OPTIONS = {
   'api-key': { type: 'string' },
   profile: { type: 'string' },
   'read-only': { type: 'boolean' },
+  timeout: { type: 'string' },
 } as const satisfies OptionSpec;
 
 /** `--help` / `-h`, which every command and the bare UI accept. */
@@ -64,6 +65,7 @@ export async function connectionFrom(
       apiKey: args.string('api-key'),
       profile: args.string('profile'),
       readOnly: args.flag('read-only'),
+      timeout: args.string('timeout'),
     },
     env: io.env,
     ...(io.configPath === undefined ? {} : { configPath: io.configPath }),

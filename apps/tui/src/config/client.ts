@@ -12,7 +12,7 @@ export type ClientOverrides = Omit<AmberfloClientOptions, 'apiKey' | 'baseUrl'>;
 
 /**
  * Core's client for a resolved connection, identifying itself as `amberkit-tui/<version>`
- * after core's own User-Agent.
+ * after core's own User-Agent, with the connection's timeout when it has one.
  */
 export function createClientFor(
   connection: Connection,
@@ -22,6 +22,7 @@ export function createClientFor(
     ...overrides,
     apiKey: connection.apiKey,
     baseUrl: connection.baseUrl,
+    ...(connection.timeoutMs === undefined ? {} : { timeoutMs: connection.timeoutMs }),
     headers: { ...overrides.headers, 'user-agent': `${USER_AGENT} amberkit-tui/${VERSION}` },
   });
 }

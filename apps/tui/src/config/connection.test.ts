@@ -159,4 +159,27 @@ describe('resolveConnection', () => {
     expect((error as Error).message).toContain("invalid base URL 'not a url'");
     expect((error as Error).message).not.toContain('very-secret-key');
   });
+
+  test('the timeout: --timeout beats AMBERKIT_TIMEOUT; none given leaves core its default', async () => {
+    const flags = { baseUrl: 'http://127.0.0.1:1', apiKey: 'k-1234' };
+    const none = await resolveConnection({ flags, env: {} });
+    expect(none).not.toHaveProperty('timeoutMs');
+    const fromEnv = await resolveConnection({ flags, env: { AMBERKIT_TIMEOUT: '2.5' } });
+    expect(fromEnv.timeoutMs).toBe(2_500);
+    const fromFlag = await resolveConnection({
+      flags: { ...flags, timeout: '300ms' },
+      env: { AMBERKIT_TIMEOUT: 'not a time' },
+    });
+    expect(fromFlag.timeoutMs).toBe(300);
+  });
+
+  test('a bad timeout is one line naming its source, even with every other value given', async () => {
+    const flags = { baseUrl: 'http://127.0.0.1:1', apiKey: 'k-1234' };
+    await expect(resolveConnection({ flags, env: { AMBERKIT_TIMEOUT: 'soon' } })).rejects.toThrow(
+      /^AMBERKIT_TIMEOUT: 'soon' is not a timeout/,
+    );
+    await expect(resolveConnection({ flags: { ...flags, timeout: '0' }, env: {} })).rejects.toThrow(
+      '--timeout: the timeout must be more than 0',
+    );
+  });
 });

@@ -3,13 +3,18 @@ import { ConfigError } from './errors.js';
 import { readConfigFile } from './file.js';
 import { requireProfile } from './profiles.js';
 import { BaseUrl, type Profile } from './schema.js';
+import { parseTimeout } from './timeout.js';
 
-/** Where the API is and how to authenticate; `profile` names the saved profile in use. */
+/**
+ * Where the API is and how to authenticate; `profile` names the saved profile in use;
+ * `timeoutMs`, when given, bounds each request (core's client has its own default).
+ */
 export type Connection = {
   baseUrl: string;
   apiKey: string;
   profile: string | null;
   readOnly: boolean;
+  timeoutMs?: number;
 };
 
 /** Connection settings given on the command line. */
@@ -18,6 +23,8 @@ export type ConnectionFlags = {
   apiKey?: string;
   profile?: string;
   readOnly?: boolean;
+  /** As typed: seconds, or a number with ms, s or m. */
+  timeout?: string;
 };
 
 /** Used when a key is given without a base URL, as core's client does. */
@@ -25,10 +32,11 @@ export const DEFAULT_BASE_URL = 'https://app.amberflo.io';
 
 /**
  * Works out the connection, field by field: flags, then env (`AMBERKIT_BASE_URL`,
- * `AMBERKIT_API_KEY`, `AMBERKIT_PROFILE`, `AMBERKIT_READ_ONLY`), then the profile named by
- * `--profile` / `AMBERKIT_PROFILE` or else the config file's default profile. The config file
- * is only read when a profile is named or a value is still missing, so a broken file never
- * blocks explicit flags. Throws {@link ConfigError} with one line.
+ * `AMBERKIT_API_KEY`, `AMBERKIT_PROFILE`, `AMBERKIT_READ_ONLY`, `AMBERKIT_TIMEOUT`), then the
+ * profile named by `--profile` / `AMBERKIT_PROFILE` or else the config file's default profile.
+ * The config file is only read when a profile is named or a value is still missing, so a
+ * broken file never blocks explicit flags. The timeout comes from the flag or env only.
+ * Throws {@link ConfigError} with one line.
  */
 export async function resolveConnection(input: {
   flags: ConnectionFlags;
@@ -37,6 +45,12 @@ export async function resolveConnection(input: {
 }): Promise<Connection> {
   const env = readEnv(input.env);
   const { flags } = input;
+  const timeoutMs =
+    flags.timeout !== undefined
+      ? parseTimeout(flags.timeout, '--timeout')
+      : env.AMBERKIT_TIMEOUT === undefined
+        ? undefined
+        : parseTimeout(env.AMBERKIT_TIMEOUT, 'AMBERKIT_TIMEOUT');
   const explicitName = flags.profile ?? env.AMBERKIT_PROFILE;
   let baseUrl = flags.baseUrl ?? env.AMBERKIT_BASE_URL;
   let apiKey = flags.apiKey ?? env.AMBERKIT_API_KEY;
@@ -71,5 +85,6 @@ export async function resolveConnection(input: {
       flags.readOnly === true ||
       env.AMBERKIT_READ_ONLY ||
       (usesProfile && profile?.readOnly === true),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
   };
 }

@@ -17,6 +17,7 @@ export const EnvSchema = z.object({
   AMBERKIT_API_KEY: text,
   AMBERKIT_PROFILE: text,
   AMBERKIT_READ_ONLY: flag,
+  AMBERKIT_TIMEOUT: text,
   AMBERKIT_DEBUG: flag,
   XDG_CONFIG_HOME: text,
   HOME: text,

@@ -1,0 +1,31 @@
+import { ConfigError } from './errors.js';
+
+/** The longest timer JavaScript runtimes keep (2^31 − 1 ms, about 24.8 days); core's limit too. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** A number of seconds (`30`, `2.5`, `.5`) or a number with a unit (`500ms`, `10s`, `2m`). */
+const TIMEOUT = /^(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m)?$/i;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
+
+/**
+ * A request timeout as `--timeout` and `AMBERKIT_TIMEOUT` give it, in whole milliseconds
+ * (rounded up): seconds when no unit is given, as curl's `--max-time` reads it. `source` names
+ * where it came from in the one-line {@link ConfigError} a bad value gets. Hand-written rather
+ * than `ms` (vercel/ms) from npm, which reads a bare number as milliseconds.
+ */
+export function parseTimeout(text: string, source: string): number {
+  const match = TIMEOUT.exec(text.trim());
+  if (!match) {
+    throw new ConfigError(
+      `${source}: '${text}' is not a timeout; give seconds (30, 2.5) or a number with ms, s or m (500ms, 10s, 2m)`,
+    );
+  }
+  const ms = Math.ceil(Number(match[1]) * UNIT_MS[(match[2] ?? 's').toLowerCase()]!);
+  if (ms <= 0) throw new ConfigError(`${source}: the timeout must be more than 0`);
+  if (ms > MAX_TIMEOUT_MS) {
+    throw new ConfigError(
+      `${source}: ${text} is longer than the longest timeout, ${MAX_TIMEOUT_MS} ms (about 24 days)`,
+    );
+  }
+  return ms;
+}
