@@ -116,7 +116,7 @@ describe('exit code 1 on a server or network failure (the built CLI against an e
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      "amberkit: --timeout: 'soon' is not a timeout; give seconds (30, 2.5) or a number with ms, s or m (500ms, 10s, 2m)\n",
+      "amberkit: --timeout: 'soon' is not a timeout; give seconds (30, 2.5) or a number with ms, s, m or h (500ms, 10s, 2m, 1h)\n",
     );
     expect(ctx.emulator.requests()).toEqual([]);
   });

@@ -7,7 +7,7 @@ export const CONNECTION_HELP = [
   '  --api-key KEY          API key (env AMBERKIT_API_KEY)',
   '  --profile NAME         saved profile (env AMBERKIT_PROFILE; default: the default profile)',
   '  --read-only            refuse every write (env AMBERKIT_READ_ONLY=1, or the profile)',
-  '  --timeout TIME         give up on a request after TIME: seconds (30, 2.5) or 500ms, 10s, 2m',
+  '  --timeout TIME         give up on a request after TIME: seconds (30, 2.5) or 500ms, 10s, 2m, 1h',
   '                         (env AMBERKIT_TIMEOUT; default 30 s, retries included)',
 ] as const;
 

@@ -12,6 +12,8 @@ describe('parseTimeout', () => {
       ['500ms', 500],
       ['10s', 10_000],
       ['2m', 120_000],
+      ['1h', 3_600_000],
+      ['596h', 2_145_600_000],
       [' 10S ', 10_000],
       ['30 s', 30_000],
       ['1.5MS', 2],
@@ -23,11 +25,11 @@ describe('parseTimeout', () => {
   });
 
   test('anything else is one line naming where it came from', () => {
-    const bad = ['', 'soon', '-1', '1e3', '10h', '10 sec', '5s5', '0x10', 'Infinity'];
+    const bad = ['', 'soon', '-1', '1e3', '10d', '10 sec', '5s5', '0x10', 'Infinity'];
     for (const text of bad) {
       expect(() => parseTimeout(text, 'AMBERKIT_TIMEOUT')).toThrow(ConfigError);
       expect(() => parseTimeout(text, 'AMBERKIT_TIMEOUT')).toThrow(
-        /^AMBERKIT_TIMEOUT: '.*' is not a timeout; give seconds \(30, 2\.5\) or a number with ms, s or m/,
+        /^AMBERKIT_TIMEOUT: '.*' is not a timeout; give seconds \(30, 2\.5\) or a number with ms, s, m or h/,
       );
     }
   });
@@ -42,5 +44,6 @@ describe('parseTimeout', () => {
       '--timeout: 2147483648ms is longer than the longest timeout, 2147483647 ms (about 24 days)',
     );
     expect(() => parseTimeout('30000000', '--timeout')).toThrow(/longer than the longest timeout/);
+    expect(() => parseTimeout('597h', '--timeout')).toThrow(/longer than the longest timeout/);
   });
 });

@@ -3,9 +3,9 @@ import { ConfigError } from './errors.js';
 /** The longest timer JavaScript runtimes keep (2^31 − 1 ms, about 24.8 days); core's limit too. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-/** A number of seconds (`30`, `2.5`, `.5`) or a number with a unit (`500ms`, `10s`, `2m`). */
-const TIMEOUT = /^(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m)?$/i;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
+/** A number of seconds (`30`, `2.5`, `.5`) or a number with a unit (`500ms`, `10s`, `2m`, `1h`). */
+const TIMEOUT = /^(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m|h)?$/i;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 /**
  * A request timeout as `--timeout` and `AMBERKIT_TIMEOUT` give it, in whole milliseconds
@@ -17,7 +17,7 @@ export function parseTimeout(text: string, source: string): number {
   const match = TIMEOUT.exec(text.trim());
   if (!match) {
     throw new ConfigError(
-      `${source}: '${text}' is not a timeout; give seconds (30, 2.5) or a number with ms, s or m (500ms, 10s, 2m)`,
+      `${source}: '${text}' is not a timeout; give seconds (30, 2.5) or a number with ms, s, m or h (500ms, 10s, 2m, 1h)`,
     );
   }
   const ms = Math.ceil(Number(match[1]) * UNIT_MS[(match[2] ?? 's').toLowerCase()]!);
