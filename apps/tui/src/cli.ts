@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { redact } from './commands/exit-code.js';
 import { type CliIO, main } from './commands/index.js';
 import {
   type Connection,
@@ -25,11 +26,23 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // While the UI runs, runTui's own handler takes over (it must restore the screen first).
 const debug = readEnv(io.env).AMBERKIT_DEBUG;
 let uiRunning = false;
+// The keys this process may hold that can be known without reading the config file: a
+// profile's key reaches stderr only through main() and the UI, which mask it themselves.
+const knownKeys = (): string[] => {
+  const keys = [readEnv(io.env).AMBERKIT_API_KEY ?? ''];
+  const argv = process.argv;
+  for (let i = 2; i < argv.length; i++) {
+    if (argv[i] === '--api-key') keys.push(argv[i + 1] ?? '');
+    else if (argv[i]!.startsWith('--api-key=')) keys.push(argv[i]!.slice('--api-key='.length));
+  }
+  return keys;
+};
 const crash = (error: unknown) => {
   if (uiRunning) return;
   const line = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`amberkit: ${line.split('\n')[0]}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`amberkit: ${redact(line.split('\n')[0]!, knownKeys())}\n`);
+  if (debug && error instanceof Error && error.stack)
+    process.stderr.write(`${redact(error.stack, knownKeys())}\n`);
   process.exit(1);
 };
 process.on('uncaughtException', crash);

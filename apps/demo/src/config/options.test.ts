@@ -66,6 +66,11 @@ describe('demo options', () => {
       'no emulator runs',
     ],
     [['--nope'], {}, "Unknown option '--nope' (see --help)"],
+    [
+      ['--proxy-port', '-1'],
+      {},
+      '--proxy-port: a value starting with "-" is written --proxy-port=<value>',
+    ],
     [['extra'], {}, 'see --help'],
   ])('%j with %j is a usage error naming the setting', (argv, env, message) => {
     expect(() => resolve(argv, env)).toThrow(UsageError);

@@ -35,8 +35,13 @@ export function parseDemoArgs(argv: readonly string[]): DemoFlags {
   try {
     values = parse(args).values;
   } catch (error) {
-    // node's messages run to several sentences; the first names the problem.
-    const first = (error as Error).message.split(/\. /)[0]?.replace(/\.$/, '');
+    const message = (error as Error).message;
+    // `--proxy-port -1`: parseArgs takes a value starting with "-" for an option.
+    const option = /'(--[\w-]+)'/.exec(message)?.[1];
+    if (option && /ambiguous/.test(message))
+      throw new UsageError(`${option}: a value starting with "-" is written ${option}=<value>`);
+    // node's messages run to several sentences and lines; the first names the problem.
+    const first = message.split(/\. |\n/)[0]?.replace(/\.$/, '');
     throw new UsageError(`${first} (see --help)`);
   }
   if (values.help) return { kind: 'help' };

@@ -70,25 +70,26 @@ async function connectRedis(url: string, logger: Logger): Promise<RedisClientTyp
 /** A refused request's id (the caller's, if well-formed) and answer. */
 type Refusal = { readonly requestId: string; readonly reply: Reply };
 
-/** Which part of a request @hono/node-server could not read: its Host or its target. */
+/**
+ * Which part of a request @hono/node-server could not read: its Host or its target. A request
+ * without Host gets here only on HTTP/1.0, read against the server's own name, so there the
+ * target is at fault.
+ */
 function requestProblem(req: IncomingMessage): ErrorIssue {
   const target = req.url ?? '';
   const host = req.headers.host;
   // Only an origin-form target (`/path`) is resolved against Host; an absolute one is not.
-  if (target.startsWith('/')) {
-    if (host === undefined) return { path: 'Host', message: 'the Host header is missing' };
-    if (!validHost(host))
-      return { path: 'Host', message: `not a valid host: ${JSON.stringify(host)}` };
-  }
+  if (target.startsWith('/') && host !== undefined && !validHost(host))
+    return { path: 'Host', message: `not a valid host: ${JSON.stringify(host)}` };
   return { path: 'url', message: `not a valid request target: ${JSON.stringify(target)}` };
 }
 
 /**
  * The answer to a request the app cannot take — @hono/node-server could not build a Web
- * `Request` from it (an invalid or missing Host, a backslash in the path, a bad absolute
- * URL), or it repeats Host (RFC 9112 §3.2) — as a 400 `ErrorResponse` naming what is wrong
- * instead of @hono/node-server's bare 400 with no body; anything else that escapes the app is
- * a 500 with the request id. Counted and logged as the app's answers are.
+ * `Request` from it (an invalid Host, a backslash in the path, a bad absolute URL), or its
+ * Host is repeated or, on HTTP/1.1, missing (RFC 9112 §3.2) — as a 400 `ErrorResponse` naming
+ * what is wrong instead of a bare 400 with no body; anything else that escapes the app is a 500
+ * with the request id. Counted and logged as the app's answers are.
  */
 function refuse(
   problem: ErrorIssue | { readonly error: unknown },
@@ -136,16 +137,22 @@ const refusalHeaders = ({ requestId, reply }: Refusal): Record<string, string> =
   ...reply.headers,
 });
 
-/** Whether Node's raw header list carries Host more than once (Node keeps only the first). */
-function repeatsHost(raw: readonly string[]): boolean {
-  let seen = false;
+/**
+ * What RFC 9112 §3.2 refuses about Host and Node lets through: Host sent more than once (Node
+ * keeps the first), or none on HTTP/1.1 (the server turns off Node's own check, whose 400 has
+ * no body, so the answer can name the header).
+ */
+function hostProblem(req: IncomingMessage): ErrorIssue | undefined {
+  const raw = req.rawHeaders;
+  let seen = 0;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    if (name.length !== 4 || name.toLowerCase() !== 'host') continue;
-    if (seen) return true;
-    seen = true;
+    if (name.length === 4 && name.toLowerCase() === 'host') seen++;
   }
-  return false;
+  if (seen > 1) return { path: 'Host', message: 'the Host header is sent more than once' };
+  if (seen === 0 && req.httpVersionMajor === 1 && req.httpVersionMinor >= 1)
+    return { path: 'Host', message: 'the Host header is missing (HTTP/1.1 requires it)' };
+  return undefined;
 }
 
 /**
@@ -250,9 +257,11 @@ export async function startProxyServer(
   // The request being handed to the app: @hono/node-server calls `errorHandler` in the same
   // tick when it cannot build the Web `Request`, so this is the request it refused.
   let handing: IncomingMessage | undefined;
+  // The server's name in a URL: an IPv6 address in brackets.
+  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const viaApp = getRequestListener(proxy.fetch, {
-    // The name a request without Host (HTTP/1.0) is read against: an IPv6 address in brackets.
-    hostname: config.host.includes(':') ? `[${config.host}]` : config.host,
+    // The name a request without Host (HTTP/1.0) is read against.
+    hostname: urlHost,
     errorHandler: (error) => {
       // RequestError: the request could not be read (see requestProblem); else a last resort.
       const problem =
@@ -268,20 +277,16 @@ export async function startProxyServer(
   });
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
-  const server = createServer((req, res) => {
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     // Fast answers are not tracked: they add `Connection: close` themselves when written
     // while draining, and the server's close waits for their connections anyway.
     if (!draining && fastRead && serveFast(fastRead, req, res, isDraining)) return;
     if (draining) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
-    if (repeatsHost(req.rawHeaders)) {
-      const refusal = refuse(
-        { path: 'Host', message: 'the Host header is sent more than once' },
-        req,
-        proxy,
-        logger,
-      );
+    const badHost = hostProblem(req);
+    if (badHost) {
+      const refusal = refuse(badHost, req, proxy, logger);
       const body = refusal.reply.body ?? '';
       res
         .writeHead(refusal.reply.status, {
@@ -314,11 +319,10 @@ export async function startProxyServer(
     throw error;
   });
   const { port } = server.address() as AddressInfo;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${urlHost}:${port}`,
     port,
     proxy,
     logger,

@@ -250,6 +250,22 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
         requestId: 'trace-7', // the caller's id, as on every other answer
       });
     }
+    // No Host on HTTP/1.1: 400 naming it (RFC 9112 §3.2), on both paths, never a cached body.
+    for (const path of [PATH, '/healthz']) {
+      const noHost = await rawExchange(port, `GET ${path} HTTP/1.1\r\nX-API-KEY: ${key}`);
+      expect(noHost.status, path).toBe(400);
+      expect(JSON.parse(noHost.body)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path: 'Host', message: 'the Host header is missing (HTTP/1.1 requires it)' }],
+      });
+      expect(noHost.body).not.toContain('customer-123456');
+    }
+    // HTTP/1.0 needs no Host: a target that cannot be read there is the target's fault.
+    const oldTarget = await rawExchange(port, `GET /healthz\\x HTTP/1.0\r\nX-API-KEY: ${key}`);
+    expect(oldTarget.status).toBe(400);
+    expect(JSON.parse(oldTarget.body).issues).toEqual([
+      { path: 'url', message: 'not a valid request target: "/healthz\\\\x"' },
+    ]);
     // Host names are case-insensitive, with or without a port, on both paths.
     for (const path of [PATH, '/healthz']) {
       const upper = await rawExchange(
@@ -283,7 +299,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     expect(once.headers['x-cache']).toBe('HIT');
   });
 
-  test('bound to IPv6, an HTTP/1.0 request without Host is served on both paths', async () => {
+  test('bound to IPv6, an HTTP/1.0 request without Host is served, cached routes included', async () => {
     await using s = await stack({ HOST: '::1' });
     expect(s.server.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
     const exchange = (path: string) =>

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type ProxyEnv, sendError } from './context.js';
+import { methodNotAllowed, type ProxyEnv, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
 import { guard } from './guard.js';
 import { allowedMethods, OPERATIONS } from './operations.js';
@@ -38,17 +38,5 @@ export function mountApiRoutes(app: Hono<ProxyEnv>, deps: RouteDeps): void {
       app.on(op.method, op.path, handler);
     }
   }
-  for (const [path, methods] of allowedMethods()) {
-    app.all(path, (c) =>
-      sendError(
-        c,
-        405,
-        'METHOD_NOT_ALLOWED',
-        `${c.req.method} is not allowed on ${path}; use ${methods.join(', ')}`,
-        {
-          headers: { allow: methods.join(', ') },
-        },
-      ),
-    );
-  }
+  for (const [path, methods] of allowedMethods()) methodNotAllowed(app, path, methods);
 }

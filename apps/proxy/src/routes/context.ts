@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorIssue } from '@amberkit/core/schemas';
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import { type FrameVariables, respond } from '../observability/frame.js';
 import { errorReply, jsonReply } from './reply.js';
 
@@ -35,4 +35,24 @@ export function sendError(
 ): Response {
   const reply = errorReply(c.get('requestId'), status, code, message, extras);
   return respond(c, reply.status, reply.body, reply.headers);
+}
+
+/** Any method not in `methods` on `path`: 405 `METHOD_NOT_ALLOWED` with `Allow`. */
+export function methodNotAllowed(
+  app: Hono<ProxyEnv>,
+  path: string,
+  methods: readonly string[],
+): void {
+  const allow = methods.join(', ');
+  app.all(path, (c) =>
+    sendError(
+      c,
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${c.req.method} is not allowed on ${path}; use ${allow}`,
+      {
+        headers: { allow },
+      },
+    ),
+  );
 }

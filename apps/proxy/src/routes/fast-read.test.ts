@@ -15,7 +15,7 @@ function fast(
   extra: Record<string, string> = {},
   method = 'GET',
 ): FastAnswer | Promise<FastAnswer> | undefined {
-  const headers: Record<string, string> = { ...extra };
+  const headers: Record<string, string> = { host: '127.0.0.1', ...extra };
   if (as) headers.authorization = `Bearer ${stack.keys[as]}`;
   return stack.proxy.fastRead?.(method, url, Object.entries(headers).flat());
 }
@@ -206,7 +206,8 @@ describe('fast path for cached GETs', () => {
     await stack.call(PATH); // MISS through the app, stores
     const as = (who: keyof Stack['keys'] | 'nobody', connection: object) => {
       const key = who === 'nobody' ? `ak_${'x'.repeat(32)}` : stack.keys[who];
-      return stack.proxy.fastRead?.('GET', PATH, ['Authorization', `Bearer ${key}`], connection);
+      const headers = ['Host', '127.0.0.1', 'Authorization', `Bearer ${key}`];
+      return stack.proxy.fastRead?.('GET', PATH, headers, connection);
     };
     const one = {};
     const two = {};
@@ -224,7 +225,7 @@ describe('fast path for cached GETs', () => {
     // X-API-KEY is remembered too, but an Authorization: Bearer sent beside it wins.
     const three = {};
     const raw = (connection: object, ...headers: string[]) =>
-      stack.proxy.fastRead?.('GET', PATH, headers, connection);
+      stack.proxy.fastRead?.('GET', PATH, ['Host', '127.0.0.1', ...headers], connection);
     hashed = 0;
     expect(now(raw(three, 'x-api-key', stack.keys.admin)).status).toBe(200);
     expect(now(raw(three, 'x-api-key', stack.keys.admin)).status).toBe(200);
@@ -242,11 +243,14 @@ describe('fast path for cached GETs', () => {
     await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
     await stack.call(PATH); // MISS through the app, stores
     stack.lines.length = 0;
-    const raw = (...headers: string[]) => stack.proxy.fastRead?.('GET', PATH, headers);
+    const direct = (...headers: string[]) => stack.proxy.fastRead?.('GET', PATH, headers);
+    const raw = (...headers: string[]) => direct('Host', '127.0.0.1', ...headers);
     const key = stack.keys.admin;
     const named = now(raw('AUTHORIZATION', `bearer ${key}`, 'X-Request-ID', 'trace-9'));
     expect(headersOf(named)['x-request-id']).toBe('trace-9');
-    expect(now(raw('Host', 'x', 'X-Api-Key', key)).status).toBe(200);
+    expect(now(direct('HOST', 'x', 'X-Api-Key', key)).status).toBe(200);
+    // No Host: the app answers (refused on HTTP/1.1, read against the server's name on 1.0).
+    expect(direct('X-Api-Key', key)).toBeUndefined();
     const bypass = await later(raw('x-api-key', key, 'Cache-Control', 'no-cache'));
     expect(headersOf(bypass)['x-cache']).toBe('BYPASS');
     stack.lines.length = 0;
@@ -360,13 +364,40 @@ describe('route memory', () => {
     const filler = 'x'.repeat(16_000);
     gc();
     const before = process.memoryUsage().heapUsed;
+    const host = ['Host', '127.0.0.1'];
     for (let i = 0; i < 4_000; i++) {
-      expect(fastRead('GET', `/customers/${filler}${i}`, [])).toBeUndefined();
-      expect(fastRead('GET', `/nothing/${filler}${i}`, [])).toBeUndefined();
+      expect(fastRead('GET', `/customers/${filler}${i}`, host)).toBeUndefined();
+      expect(fastRead('GET', `/nothing/${filler}${i}`, host)).toBeUndefined();
     }
     gc();
     const grown = process.memoryUsage().heapUsed - before;
     // Kept, they would be 128 MB; the bound leaves room for the runtime's own noise.
+    expect(grown).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  test('authorised requests for long URLs are answered but not remembered (1,000 × 64 kB)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // No rate limit: the default 600/min would send the later requests to the app.
+    const proxy = { hashKey: nodeHashKey, rateLimit: { default: null } };
+    await using stack = await createStack({ proxy });
+    await ready(stack);
+    const fastRead = stack.proxy.fastRead!;
+    const filler = 'y'.repeat(64_000);
+    const headers = ['Host', '127.0.0.1', 'authorization', `Bearer ${stack.keys.admin}`];
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 1_000; i++) {
+      // An unknown customer: the fast path takes it and answers upstream's 404.
+      const answer = await fastRead('GET', `/customers/${filler}${i}`, headers);
+      expect(answer?.status).toBe(404);
+    }
+    // The emulator's request log (and the captured log lines) keep what they saw: not ours.
+    stack.emulator.clearRequests();
+    stack.lines.length = 0;
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Remembered, the URLs alone would be 64 MB.
     expect(grown).toBeLessThan(16 * 1024 * 1024);
   });
 });

@@ -355,9 +355,12 @@ export function createFastRead(deps: RouteDeps): FastRead {
       }
     }
 
-    // A connection sends the same Host every time: checked once per connection and value.
+    // No Host at all is for the app: refused on HTTP/1.1 (RFC 9112 §3.2), read against the
+    // server's own name on HTTP/1.0. A connection sends the same Host every time: checked
+    // once per connection and value.
+    if (host === undefined) return undefined;
     const remembered = socket === undefined ? undefined : connectionOf(socket);
-    if (host !== undefined && remembered?.host !== host) {
+    if (remembered?.host !== host) {
       if (!validHost(host)) return undefined;
       if (remembered) remembered.host = host;
     }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { respond } from '../observability/frame.js';
 import type { UpstreamKind } from '../upstream/upstream-kind.js';
-import { type ProxyEnv, sendError, sendJson } from './context.js';
+import { methodNotAllowed, type ProxyEnv, sendJson } from './context.js';
 import type { RouteDeps } from './deps.js';
 import { proxyOpenApiDocument } from './openapi.js';
 
@@ -73,17 +73,5 @@ export function mountOpsRoutes(app: Hono<ProxyEnv>, deps: RouteDeps, ops: OpsDep
   });
 
   // Any other method: 405 with Allow, as on the API's paths.
-  for (const path of OPS_PATHS) {
-    app.all(path, (c) =>
-      sendError(
-        c,
-        405,
-        'METHOD_NOT_ALLOWED',
-        `${c.req.method} is not allowed on ${path}; use GET, HEAD`,
-        {
-          headers: { allow: 'GET, HEAD' },
-        },
-      ),
-    );
-  }
+  for (const path of OPS_PATHS) methodNotAllowed(app, path, ['GET', 'HEAD']);
 }

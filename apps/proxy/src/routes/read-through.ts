@@ -51,6 +51,9 @@ export async function readThrough(request: ReadRequest, deps: RouteDeps): Promis
     }
   };
 
+  // What X-Cache says when upstream fails and nothing stale stands in, as the design's table
+  // gives: the caller skipped the cache, or it missed.
+  const failed = !deps.cache || request.noCache ? 'BYPASS' : 'MISS';
   const started = performance.now();
   let outcome: CacheOutcome;
   try {
@@ -60,12 +63,10 @@ export async function readThrough(request: ReadRequest, deps: RouteDeps): Promis
     } else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load, requestId);
     else outcome = await deps.cache.get(key, policy, load, request.defer, requestId);
   } catch (error) {
-    // Upstream failed and nothing stale could stand in: still a BYPASS or a MISS, as the
-    // design's table gives, in the header, the log line and the cache metrics.
-    const result = !deps.cache || request.noCache ? 'BYPASS' : 'MISS';
-    deps.metrics.cache(result);
-    const reply = failureReply(error, requestId, { 'x-cache': result, age: '0' });
-    return { reply, cacheResult: result, upstreamMs };
+    // In the header, the log line and the cache metrics alike.
+    deps.metrics.cache(failed);
+    const reply = failureReply(error, requestId, { 'x-cache': failed, age: '0' });
+    return { reply, cacheResult: failed, upstreamMs };
   } finally {
     timings.cache = performance.now() - started;
   }

@@ -1,5 +1,6 @@
 import type { AmberfloClient } from '@amberkit/core/client';
 import { render } from 'ink';
+import { redact } from '../commands/exit-code.js';
 import type { Connection } from '../config/index.js';
 import { App } from './app.js';
 import { KeyStream } from './terminal/key-stream.js';
@@ -15,8 +16,9 @@ export type RunTuiOptions = {
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** An error's message for stderr, with the API key and any proxy caller key masked. */
+function message(error: unknown, apiKey: string): string {
+  return redact(error instanceof Error ? error.message : String(error), [apiKey]);
 }
 
 /**
@@ -46,7 +48,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
   const stop = (code: number, error?: unknown) => {
     instance.unmount();
     restore();
-    if (error !== undefined) process.stderr.write(`amberkit: ${message(error)}\n`);
+    if (error !== undefined)
+      process.stderr.write(`amberkit: ${message(error, options.connection.apiKey)}\n`);
     process.exit(code);
   };
   const onSigterm = () => stop(143);
@@ -63,7 +66,7 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
     await instance.waitUntilExit();
     return 0;
   } catch (error) {
-    process.stderr.write(`amberkit: ${message(error)}\n`);
+    process.stderr.write(`amberkit: ${message(error, options.connection.apiKey)}\n`);
     return 1;
   } finally {
     restore();

@@ -135,6 +135,16 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     const trail = await cli([...base, '--stage', 'trail', '--json']);
     expect(trail.code).toBe(0);
     expect(customer('stage-1')?.lifecycleStage).toBe('TRAIL');
+    // An update's body follows the same rule, refused before anything is sent.
+    const updateBody = await cli(['customers', 'update', 'stage-1', '--body', '-'], {
+      input: JSON.stringify({ customerId: 'stage-1', customerName: 'S2', lifecycleStage: 'TRIAL' }),
+    });
+    expect(updateBody.code).toBe(2);
+    expect(updateBody.stderr).toMatch(
+      /^amberkit: lifecycleStage \(--body\): .*spec spells it TRAIL/,
+    );
+    expect(writes().filter((w) => w.method === 'PUT')).toEqual([]);
+    expect(customer('stage-1')?.customerName).toBe('S');
     const help = await cli(['customers', 'create', '--help']);
     expect(help.stdout).toContain('ONBOARDING, TRAIL, ACTIVE or OFFBOARDED');
     expect(help.stdout).not.toContain('TRIAL');

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from '@amberkit/core/client';
 import type { Command } from './command.js';
 import { COMMANDS } from './registry.js';
 
@@ -8,7 +9,7 @@ export const CONNECTION_HELP = [
   '  --profile NAME         saved profile (env AMBERKIT_PROFILE; default: the default profile)',
   '  --read-only            refuse every write (env AMBERKIT_READ_ONLY=1, or the profile)',
   '  --timeout TIME         give up on a request after TIME: seconds (30, 2.5) or 500ms, 10s, 2m, 1h',
-  '                         (env AMBERKIT_TIMEOUT; default 30 s, retries included)',
+  `                         (env AMBERKIT_TIMEOUT; default ${DEFAULT_TIMEOUT_MS / 1000} s, retries included)`,
 ] as const;
 
 /** `amberkit --help`. */

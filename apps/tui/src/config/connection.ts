@@ -23,7 +23,7 @@ export type ConnectionFlags = {
   apiKey?: string;
   profile?: string;
   readOnly?: boolean;
-  /** As typed: seconds, or a number with ms, s or m. */
+  /** As typed: seconds, or a number with ms, s, m or h. */
   timeout?: string;
 };
 

@@ -3,7 +3,7 @@ import { ConfigError } from './errors.js';
 import { parseTimeout } from './timeout.js';
 
 describe('parseTimeout', () => {
-  test('seconds without a unit, as curl --max-time; ms, s and m with one; rounded up to whole ms', () => {
+  test('seconds without a unit, as curl --max-time; ms, s, m and h with one; rounded up to whole ms', () => {
     const cases: Array<[string, number]> = [
       ['30', 30_000],
       ['2.5', 2_500],
@@ -17,6 +17,9 @@ describe('parseTimeout', () => {
       [' 10S ', 10_000],
       ['30 s', 30_000],
       ['1.5MS', 2],
+      ['2.007', 2_007],
+      ['4.03', 4_030],
+      ['8.3m', 498_000],
       ['0.0001', 1],
       ['2147483647ms', 2_147_483_647],
     ];
@@ -25,7 +28,7 @@ describe('parseTimeout', () => {
   });
 
   test('anything else is one line naming where it came from', () => {
-    const bad = ['', 'soon', '-1', '1e3', '10d', '10 sec', '5s5', '0x10', 'Infinity'];
+    const bad = ['', '.', 'ms', 'soon', '-1', '1e3', '10d', '10 sec', '5s5', '0x10', 'Infinity'];
     for (const text of bad) {
       expect(() => parseTimeout(text, 'AMBERKIT_TIMEOUT')).toThrow(ConfigError);
       expect(() => parseTimeout(text, 'AMBERKIT_TIMEOUT')).toThrow(

@@ -1,10 +1,8 @@
+import { MAX_TIMEOUT_MS } from '@amberkit/core/client';
 import { ConfigError } from './errors.js';
 
-/** The longest timer JavaScript runtimes keep (2^31 − 1 ms, about 24.8 days); core's limit too. */
-const MAX_TIMEOUT_MS = 2_147_483_647;
-
 /** A number of seconds (`30`, `2.5`, `.5`) or a number with a unit (`500ms`, `10s`, `2m`, `1h`). */
-const TIMEOUT = /^(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m|h)?$/i;
+const TIMEOUT = /^(\d*)(?:\.(\d*))?\s*(ms|s|m|h)?$/i;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 /**
@@ -15,12 +13,15 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_0
  */
 export function parseTimeout(text: string, source: string): number {
   const match = TIMEOUT.exec(text.trim());
-  if (!match) {
+  const [, whole = '', fraction = ''] = match ?? [];
+  if (!match || whole + fraction === '') {
     throw new ConfigError(
       `${source}: '${text}' is not a timeout; give seconds (30, 2.5) or a number with ms, s, m or h (500ms, 10s, 2m, 1h)`,
     );
   }
-  const ms = Math.ceil(Number(match[1]) * UNIT_MS[(match[2] ?? 's').toLowerCase()]!);
+  // Scaled as integers, so `2.007` is 2007 ms and not 2008 (2.007 × 1000 is 2007.0000000000002).
+  const unit = UNIT_MS[(match[3] ?? 's').toLowerCase()]!;
+  const ms = Math.ceil((Number(whole + fraction) * unit) / 10 ** fraction.length);
   if (ms <= 0) throw new ConfigError(`${source}: the timeout must be more than 0`);
   if (ms > MAX_TIMEOUT_MS) {
     throw new ConfigError(

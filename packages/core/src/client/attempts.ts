@@ -53,7 +53,7 @@ export function trackAttempts(input: TrackerInput): AttemptTracker {
       lastStatus = status;
       lastReason = `HTTP ${status}`;
       if (!RETRY_STATUS_CODES.includes(status)) return false;
-      const after = serverWaitMs(headers);
+      const after = serverWaitMs(status, headers);
       if (after !== undefined) {
         // The server's timing, as asked (no jitter), bounded like any Retry-After.
         wait = Math.min(after, input.retry.maxRetryAfterMs);

@@ -21,18 +21,13 @@ describe('an apiKey or header that is not a valid header value', () => {
     ['a character above U+00FF', 'sk_live_SECRET€'],
     ['a non-ASCII letter', 'sk_live_SECRETé'],
     ['leading whitespace (fetch would strip it)', ' sk_live_SECRET'],
-  ])(
-    'an apiKey with %s fails at construction, naming apiKey, never the value',
-    async (_name, apiKey) => {
-      await using server = await startTestServer([{ body: [] }]);
-      const error = constructionError({ apiKey, baseUrl: server.url });
-      expect(error).toBeInstanceOf(TypeError);
-      expect(error.message).toMatch(/^createAmberfloClient: invalid options \(apiKey: /);
-      expect(error.message).not.toContain('SECRET');
-      expect(String(error.cause ?? '')).not.toContain('SECRET');
-      expect(server.requests).toHaveLength(0);
-    },
-  );
+  ])('an apiKey with %s fails at construction, naming apiKey, never the value', (_name, apiKey) => {
+    const error = constructionError({ apiKey, baseUrl: 'http://127.0.0.1:1' });
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(/^createAmberfloClient: invalid options \(apiKey: /);
+    expect(error.message).not.toContain('SECRET');
+    expect(String(error.cause ?? '')).not.toContain('SECRET');
+  });
 
   test('a header value fetch would refuse fails at construction, naming the header only', () => {
     const error = constructionError({

@@ -6,8 +6,9 @@ import type { AmberfloClientOptions } from './options.js';
 export const DEFAULT_BASE_URL = 'https://app.amberflo.io';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const MAX_TIMER = 2_147_483_647;
-const delay = z.number().check(z.gte(0), z.lte(MAX_TIMER));
+/** The longest timer JavaScript runtimes keep (2^31 − 1 ms, about 24.8 days): the most `timeoutMs` may be. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+const delay = z.number().check(z.gte(0), z.lte(MAX_TIMEOUT_MS));
 const fn = z.optional(
   z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', 'must be a function'),
 );
@@ -33,7 +34,7 @@ const shape = {
       z.regex(API_KEY, 'must be printable ASCII, no spaces at either end'),
     ),
   baseUrl: z._default(z.url({ protocol: /^https?$/ }), DEFAULT_BASE_URL),
-  timeoutMs: z._default(z.number().check(z.positive(), z.lte(MAX_TIMER)), DEFAULT_TIMEOUT_MS),
+  timeoutMs: z._default(z.number().check(z.positive(), z.lte(MAX_TIMEOUT_MS)), DEFAULT_TIMEOUT_MS),
   retry: z.optional(z.union([z.literal(false), z.strictObject(retryShape)])),
   fetch: fn,
   headers: z._default(

@@ -114,7 +114,7 @@ export async function errorFromResponse(
   if (status === 403) return new ForbiddenError(init);
   if (status === 404) return new NotFoundError(init);
   if (status === 429) {
-    const retryAfterMs = serverWaitMs(response.headers);
+    const retryAfterMs = serverWaitMs(status, response.headers);
     return new RateLimitError({ ...init, retryAfterMs });
   }
   if (status >= 500) return new ServerError(init);

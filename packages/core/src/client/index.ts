@@ -1,3 +1,4 @@
+export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './client-options.js';
 export type { AmberfloClient } from './create-client.js';
 export { createAmberfloClient } from './create-client.js';
 export {

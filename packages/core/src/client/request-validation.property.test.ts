@@ -199,6 +199,21 @@ test('update: an empty customerId is refused; any record the API may return is s
   expect(server.requests).toHaveLength(1);
 });
 
+test('a long id read from the API can be fetched, deleted and used for invoices', async () => {
+  const id = 'c'.repeat(300);
+  await using server = await startTestServer([
+    { body: { customerId: id, customerName: 'Long' } },
+    { body: [] },
+    { body: { customerId: id, customerName: 'Long' } },
+  ]);
+  const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });
+  expect((await client.customers.get(id)).customerId).toBe(id);
+  expect(await client.invoices.list({ customerId: id })).toEqual([]);
+  await client.customers.delete(id);
+  expect(server.requests).toHaveLength(3);
+  expect(server.requests[0]!.url).toContain(id);
+});
+
 test('a bad path id is reported as customerId, not (body)', async () => {
   await using server = await startTestServer([{ body: {} }]);
   const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });

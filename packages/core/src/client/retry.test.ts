@@ -147,7 +147,10 @@ describe('Retry-After', () => {
     }
   });
 
-  test.each(['soon', '-3', '1,5', 'abc 2020'])(
+  // Only a junk value that a date parser reads as a future time tells absent from present
+  // here; `-3`, `1,5` or `abc 2020` read as past dates wait 0 either way (parseRetryAfter's
+  // own test covers them).
+  test.each(['soon'])(
     'a junk Retry-After (%j) counts as absent: the normal backoff, not the cap',
     async (junk) => {
       await using server = await startTestServer([
@@ -180,8 +183,8 @@ describe('Retry-After', () => {
 
   test('Retry-After wins over RateLimit-Reset; a junk one falls back to RateLimit-Reset', async () => {
     await using ctx = await withServer([
-      { status: 503, headers: { 'retry-after': 'soon', 'ratelimit-reset': '1' } },
-      { status: 503, headers: { 'retry-after': '0', 'ratelimit-reset': '3600' } },
+      { status: 429, headers: { 'retry-after': 'soon', 'ratelimit-reset': '1' } },
+      { status: 429, headers: { 'retry-after': '0', 'ratelimit-reset': '3600' } },
       { body: [] },
     ]);
     await ctx.client.customers.list();
@@ -190,9 +193,30 @@ describe('Retry-After', () => {
     expect(third!.at - second!.at).toBeLessThan(900);
   });
 
+  test('on a 5xx, RateLimit-Reset is a wait only when RateLimit-Remaining is 0', async () => {
+    // A budget with room left (the amberkit proxy sends these headers on every answer): the
+    // reset says when it refills, not when to retry, so the retry follows the backoff.
+    await using roomy = await withServer([
+      { status: 503, headers: { 'ratelimit-remaining': '10', 'ratelimit-reset': '45' } },
+      { status: 502, headers: { 'ratelimit-reset': '45' } },
+      { body: [] },
+    ]);
+    await expect(roomy.client.customers.list()).resolves.toEqual([]);
+    const [first, , third] = roomy.server.requests;
+    expect(roomy.server.requests).toHaveLength(3);
+    expect(third!.at - first!.at).toBeLessThan(900);
+    await using spent = await withServer([
+      { status: 503, headers: { 'ratelimit-remaining': '0', 'ratelimit-reset': '1' } },
+      { body: [] },
+    ]);
+    await spent.client.customers.list();
+    const [before, after] = spent.server.requests;
+    expect(after!.at - before!.at).toBeGreaterThanOrEqual(950);
+  });
+
   test('a RateLimit-Reset beyond maxRetryAfterMs is cut to the bound', async () => {
     await using ctx = await withServer(
-      [{ status: 503, headers: { 'ratelimit-reset': '3600' } }, { body: [] }],
+      [{ status: 429, headers: { 'ratelimit-reset': '3600' } }, { body: [] }],
       { ...fast, maxRetryAfterMs: 30 },
     );
     await expect(ctx.client.customers.list()).resolves.toEqual([]);

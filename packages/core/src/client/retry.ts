@@ -62,15 +62,21 @@ export function parseRetryAfter(
 
 /**
  * How long the server asked us to wait, in ms: `Retry-After`, or failing that the IETF
- * draft's `RateLimit-Reset` (delta-seconds, as the amberkit proxy sends it). Unbounded: the
- * caller applies `maxRetryAfterMs`.
+ * draft's `RateLimit-Reset` (delta-seconds, as the amberkit proxy sends it) when the budget is
+ * spent: on a 429, or with `RateLimit-Remaining: 0`. Otherwise `RateLimit-Reset` only says
+ * when a budget that still has room refills, which is no reason to wait (the proxy sends it on
+ * every answer, a 503 included). Unbounded: the caller applies `maxRetryAfterMs`.
  */
-export function serverWaitMs(headers: Headers, now: number = Date.now()): number | undefined {
+export function serverWaitMs(
+  status: number,
+  headers: Headers,
+  now: number = Date.now(),
+): number | undefined {
+  const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+  if (retryAfter !== undefined) return retryAfter;
+  if (status !== 429 && headers.get('ratelimit-remaining')?.trim() !== '0') return undefined;
   const reset = headers.get('ratelimit-reset');
-  return (
-    parseRetryAfter(headers.get('retry-after'), now) ??
-    (reset !== null && DELTA_SECONDS.test(reset) ? Number(reset) * 1000 : undefined)
-  );
+  return reset !== null && DELTA_SECONDS.test(reset) ? Number(reset) * 1000 : undefined;
 }
 
 export function resolveRetry(retry: false | AmberfloRetryOptions | undefined) {
@@ -95,8 +101,8 @@ export function kyRetry(
   return {
     limit: options.limit,
     methods: RETRY_METHODS,
-    statusCodes: RETRY_STATUS_CODES,
-    afterStatusCodes: [],
+    // No statusCodes or afterStatusCodes: ky reads them only when shouldRetry answers neither
+    // true nor false, which this one never does (the statuses are checked in attempts.ts).
     delay: waitMs,
     shouldRetry,
   };

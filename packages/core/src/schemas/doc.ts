@@ -22,10 +22,12 @@ export function doc<T extends z.ZodMiniType>(schema: T, meta: SchemaDoc): T {
 /**
  * Keeps a schema's checks at parse time but out of its JSON Schema, which then shows only the
  * spec's `type` (plus what {@link doc} attaches): core's OpenAPI document must stay the spec's.
- * For two cases only: request bodies we hold stricter than the spec (an empty `customerId`
- * is better refused here than upstream), and `z.int()`'s safe-integer range, which JavaScript
- * imposes and the spec's `int64` does not state. Never for a response-only constraint: a
- * response must accept whatever the spec allows (spec-conformance.test.ts checks both).
+ * For three cases only: request bodies we hold stricter than the spec (an empty `customerId`
+ * is better refused here than upstream); `z.int()`'s safe-integer range, which JavaScript
+ * imposes and the spec's `int64` does not state; and how a `format` the spec names is checked
+ * (zod's email patterns for `format: email`, which the JSON Schema shows as the format alone).
+ * Never to hold a response to more than the spec: a response must accept whatever the spec
+ * allows (spec-conformance.test.ts checks both).
  */
 export function beyondSpec<T extends z.ZodMiniType>(
   schema: T,

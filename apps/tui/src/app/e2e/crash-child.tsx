@@ -13,7 +13,8 @@ const stdout = fakeStdout(100, 30, (chunk) => {
   if (!drawn && chunk.includes('of 33')) {
     drawn = true;
     setTimeout(() => {
-      throw new Error('boom: a bug nobody caught');
+      // With the API key and a proxy caller key in it: stderr must show neither.
+      throw new Error(`boom: a bug nobody caught (${API_KEY}, ak_0123456789abcdef)`);
     }, 20);
   }
 });

@@ -9,7 +9,7 @@ const child = fileURLToPath(new URL('./crash-child.tsx', import.meta.url));
 const packageDir = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('a crash while the UI is up', () => {
-  test('gives the screen back, says one line without a stack, and exits 1', () => {
+  test('gives the screen back, says one line without a stack or a key, and exits 1', () => {
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', '--conditions=@amberkit/source', child],
@@ -28,6 +28,6 @@ describe('a crash while the UI is up', () => {
     expect(screen.lastIndexOf(LEAVE)).toBeGreaterThan(screen.lastIndexOf('of 33'));
     // Cursor-show sequences (Ink's cli-cursor) aside, stderr is one plain line.
     const errors = stripVTControlCharacters(run.stderr).trim().split('\n');
-    expect(errors).toEqual(['amberkit: boom: a bug nobody caught']);
+    expect(errors).toEqual(['amberkit: boom: a bug nobody caught (***, ***)']);
   });
 });

@@ -2,7 +2,7 @@ import { CustomerRequest } from '@amberkit/core/schemas';
 import { readBody, validateInput } from '../body.js';
 import { type Command, JSON_HELP, JSON_OPTION } from '../command.js';
 import { emit } from '../output.js';
-import { applyCustomerFlags, writableStage } from './fields.js';
+import { applyCustomerFlags, checkBodyStage } from './fields.js';
 import { customerDetails } from './format.js';
 import { CUSTOMER_FIELD_HELP, CUSTOMER_FIELD_OPTIONS, CUSTOMER_FLAG_FOR } from './options.js';
 
@@ -28,10 +28,7 @@ export const customersCreate: Command = {
   async run({ io, args, json, client }) {
     const source = args.string('body');
     const base = source === undefined ? {} : await readBody(source, io.stdin);
-    // A new record is written with the spec's stages only, as with --stage.
-    if (typeof base.lifecycleStage === 'string' && args.string('stage') === undefined) {
-      base.lifecycleStage = writableStage(base.lifecycleStage, 'lifecycleStage (--body)');
-    }
+    checkBodyStage(base, args);
     const id = args.string('id');
     const merged = applyCustomerFlags(id === undefined ? base : { ...base, customerId: id }, args);
     const request = validateInput(CustomerRequest, merged, CUSTOMER_FLAG_FOR);

@@ -53,6 +53,15 @@ export function applyCustomerFlags(
 const SPEC_STAGES: readonly string[] = SPEC_LIFECYCLE_STAGES;
 
 /**
+ * A `--body`'s `lifecycleStage` in the spec's spelling, as `--stage` takes it (a `--stage` flag
+ * replaces it anyway): a record written from a file or stdin follows the same rule as flags.
+ */
+export function checkBodyStage(body: Record<string, unknown>, args: ParsedArgs): void {
+  if (typeof body.lifecycleStage === 'string' && args.string('stage') === undefined)
+    body.lifecycleStage = writableStage(body.lifecycleStage, 'lifecycleStage (--body)');
+}
+
+/**
  * A lifecycle stage to send, upper-cased. Only the spec's spellings are written; `TRIAL`, the
  * live API's spelling, is refused with the spec's (`TRAIL`), so nobody stores both.
  */

@@ -3,7 +3,7 @@ import { readBody, validateInput } from '../body.js';
 import { type Command, JSON_HELP, JSON_OPTION } from '../command.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../output.js';
-import { applyCustomerFlags, hasCustomerFlags } from './fields.js';
+import { applyCustomerFlags, checkBodyStage, hasCustomerFlags } from './fields.js';
 import { customerDetails } from './format.js';
 import { CUSTOMER_FIELD_HELP, CUSTOMER_FIELD_OPTIONS, CUSTOMER_FLAG_FOR } from './options.js';
 
@@ -35,6 +35,7 @@ export const customersUpdate: Command = {
       if (base.customerId !== undefined && base.customerId !== id) {
         throw new UsageError(`--body: customerId '${String(base.customerId)}' is not '${id}'`);
       }
+      checkBodyStage(base, args);
     }
     const merged = applyCustomerFlags({ ...base, customerId: id }, args);
     const request = validateInput(CustomerRequest, merged, CUSTOMER_FLAG_FOR);
