@@ -27,7 +27,7 @@ export const CustomerIdParam = z.string().check(
 export const CustomerIdParams = z.object({ customerId: CustomerIdParam });
 
 /**
- * The `customerId` of a request body, checked after the body's own schema: the same id must
+ * The `customerId` of a request body, checked beside the body's own schema: the same id must
  * be usable later in a path or query, so not empty. (An update's body is the spec's Customer,
  * which alone would let an empty id through; it keeps no 256 limit, so any record read from
  * the API can be sent back.)

@@ -193,6 +193,12 @@ test('update: an empty customerId is refused; any record the API may return is s
     .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(RequestValidationError);
   expect((error as RequestValidationError).issues?.map((i) => i.path)).toEqual(['customerId']);
+  // Every problem in one error: the missing name and the empty id together.
+  const both = await client.customers.update({ customerId: '' } as never).catch((e: unknown) => e);
+  expect((both as RequestValidationError).issues?.map((i) => i.path).sort()).toEqual([
+    'customerId',
+    'customerName',
+  ]);
   expect(server.requests).toHaveLength(0);
   // Spec-valid but beyond what create allows: a 300-character id, a dotless domain.
   expect(await client.customers.update(record)).toMatchObject(record);

@@ -18,8 +18,33 @@ export function validateRequest<S extends z.ZodMiniType>(
 ): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = toErrorIssues(result.error, value);
-  throw new RequestValidationError({
+  throw requestError(toErrorIssues(result.error, value), ctx);
+}
+
+/**
+ * A body carrying a `customerId`: its schema, and the id as a later path or query value,
+ * checked together so one error names every problem (the schema's issue first where both
+ * speak of the same field).
+ */
+export function validateCustomerBody<S extends z.ZodMiniType>(
+  schema: S,
+  value: unknown,
+  ctx: CallContext,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  const id = BodyCustomerId.safeParse(value);
+  if (result.success && id.success) return result.data;
+  const issues = result.success ? [] : toErrorIssues(result.error, value);
+  if (!id.success) {
+    const seen = new Set(issues.map((issue) => issue.path));
+    for (const issue of toErrorIssues(id.error, value))
+      if (!seen.has(issue.path)) issues.push(issue);
+  }
+  throw requestError(issues, ctx);
+}
+
+function requestError(issues: ErrorIssue[], ctx: CallContext): RequestValidationError {
+  return new RequestValidationError({
     message: redactText(
       `${ctx.method} ${ctx.path} not sent: invalid request (${describeIssues(issues)})`,
       ctx.secrets,
@@ -29,17 +54,6 @@ export function validateRequest<S extends z.ZodMiniType>(
     path: ctx.path,
     issues,
   });
-}
-
-/** A body carrying a `customerId`: its schema first, then the id as a later path or query value. */
-export function validateCustomerBody<S extends z.ZodMiniType>(
-  schema: S,
-  value: unknown,
-  ctx: CallContext,
-): z.output<S> {
-  const body = validateRequest(schema, value, ctx);
-  validateRequest(BodyCustomerId, body, ctx);
-  return body;
 }
 
 /**
