@@ -29,9 +29,14 @@ export type AppActions = {
   /** The active view takes all keys (a text input has focus): q, :, ? and Esc are its own. */
   setCapture(capture: boolean): void;
   setKeyHelp(help: readonly KeyHelp[]): void;
+  /** The lines the active view needs below the chrome (see {@link useBodyNeed}). */
+  setBodyNeed(lines: number): void;
   /** Writes raw bytes to the terminal (OSC 52). */
   writeRaw(data: string): void;
 };
+
+/** A view needs its title and one line under it; less and it can only say it is too small. */
+export const MIN_BODY_LINES = 2;
 
 export const AppActionsContext = createContext<AppActions | null>(null);
 export const RevisionContext = createContext(0);

@@ -6,6 +6,7 @@ import {
   type AppActions,
   AppActionsContext,
   type KeyHelp,
+  MIN_BODY_LINES,
   RevisionContext,
 } from './app-context.js';
 import { Breadcrumbs } from './components/breadcrumbs.js';
@@ -33,22 +34,20 @@ export type AppProps = {
 };
 
 const FLASH_MS = 5000;
-/** A view needs its title and one line under it; less and it can only say it is too small. */
-const MIN_BODY_LINES = 2;
 
 /**
  * Header, breadcrumbs, status and footer take one line each. In a short terminal the breadcrumbs
- * go first, then the status line (unless it holds the command line), then the footer, so the
- * view keeps its lines; the header, with the LIVE badge, goes last.
+ * go first, then the status line (unless it holds the command line), then the footer, until
+ * the view has the `need` lines it asked for; the header, with the LIVE badge, goes last.
  */
-function chromeLines(lines: number, commandOpen: boolean) {
+function chromeLines(lines: number, commandOpen: boolean, need: number) {
   const shown = { header: true, breadcrumbs: true, status: true, footer: true };
   const order = (['breadcrumbs', 'status', 'footer', 'header'] as const).filter(
     (part) => !(part === 'status' && commandOpen),
   );
   let body = lines - 4;
   for (const part of order) {
-    if (body >= MIN_BODY_LINES) break;
+    if (body >= need) break;
     shown[part] = false;
     body += 1;
   }
@@ -81,6 +80,7 @@ export function App({
   const [capture, setCapture] = useState(false);
   const [overlay, setOverlay] = useGlobalKeys(capture);
   const [keyHelp, setKeyHelp] = useState<readonly KeyHelp[]>([]);
+  const [bodyNeed, setBodyNeed] = useState(MIN_BODY_LINES);
   const endpoint = useEndpointKind(connection.baseUrl, fetcher);
 
   const { push, pop, reset } = stack;
@@ -95,6 +95,7 @@ export function App({
       invalidate: () => setRevision((n) => n + 1),
       setCapture,
       setKeyHelp,
+      setBodyNeed,
       // Straight to the terminal: an OSC sequence moves no cursor, so Ink's frame is intact.
       writeRaw: (data) => void stdout.write(data),
     }),
@@ -112,7 +113,7 @@ export function App({
   };
 
   const frameHeight = Math.max(1, rows - 1);
-  const chrome = chromeLines(frameHeight, overlay === 'command');
+  const chrome = chromeLines(frameHeight, overlay === 'command', bodyNeed);
   const bodyHeight = chrome.body;
   const top = stack.entries.length - 1;
   const titles = useMemo(

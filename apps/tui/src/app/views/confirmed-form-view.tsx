@@ -1,12 +1,13 @@
 import { ConfirmInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
-import { useAppActions } from '../app-context.js';
+import { MIN_BODY_LINES, useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
 import type { FieldSpec } from '../components/form-fields.js';
 import { SpinnerLine } from '../components/spinner-line.js';
 import { TooSmall } from '../components/too-small.js';
+import { useBodyNeed } from '../hooks/use-body-need.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useMutation } from '../hooks/use-request.js';
 import {
@@ -78,7 +79,10 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
   const statusLines = Math.max(0, Math.min(STATUS_LINES, height - 1 - formHeight));
   // The confirm step shows the whole summary with the question, or nothing to answer: a y/n on
   // an order partly off screen would send what the person did not see.
-  const missing = state.step === 'confirm' ? 1 + state.summary.length + 1 - height : 0;
+  // The confirm step: the title, the whole summary and the question.
+  const need = state.step === 'confirm' ? 1 + state.summary.length + 1 : MIN_BODY_LINES;
+  const missing = state.step === 'confirm' ? need - height : 0;
+  useBodyNeed(active, need);
   // The form says whether its focused field takes keys; the y/n step takes none.
   useCapture(active && confirming, false);
   useKeymap(

@@ -2,9 +2,10 @@ import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { displayWidth } from '../../model/display-width.js';
-import { useAppActions, useRevision } from '../app-context.js';
+import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
+import { useBodyNeed } from '../hooks/use-body-need.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
@@ -43,6 +44,7 @@ export const CustomersView = memo(function CustomersView({ active, height, width
   // small rather than draw rows over each other.
   const tableHeight = height - 1;
   const missing = shown.length > 0 ? 2 - tableHeight : 0;
+  useBodyNeed(active, shown.length > 0 ? 1 + 2 : MIN_BODY_LINES);
   const {
     cursor,
     setCursor,

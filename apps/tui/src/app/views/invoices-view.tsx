@@ -1,12 +1,13 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode, useMemo } from 'react';
-import { useAppActions, useRevision } from '../app-context.js';
+import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
 import { type Column, Table } from '../components/table.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
+import { useBodyNeed } from '../hooks/use-body-need.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
@@ -63,6 +64,7 @@ export const InvoicesView = memo(function InvoicesView({
   const footLines = foot.voided === undefined ? 1 : 2;
   const tableHeight = height - 1 - footLines;
   const missing = rows.length > 0 ? 2 - tableHeight : 0;
+  useBodyNeed(active, rows.length > 0 ? 1 + footLines + 2 : MIN_BODY_LINES);
   const { cursor, bindings } = useCursorKeys(rows.length, tableHeight - 1);
   useCapture(active, false);
   useKeymap(
