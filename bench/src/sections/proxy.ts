@@ -18,8 +18,8 @@ import type { BenchContext, BenchRow } from '../types.js';
  *   (d) the proxy with the cache off: every GET goes to the emulator (a miss).
  * Targets: c/a ≥ 0.8, d/b ≥ 0.45, p50 added latency on a miss < 1 ms at 1 connection,
  * p99 on a HIT < 2 ms at 50 connections.
- * Each server runs in several short rounds, a fresh process of each per round (see `rounds`
- * below), and the figures are medians.
+ * Each server runs in several short rounds, each run in fresh processes started just before
+ * it (see `rounds` below), and the figures are medians.
  * On Linux it also reports each server's CPU time per request (from /proc/<pid>/stat over the
  * measured runs), which shows whether a change made the proxy cheaper even when the
  * neighbours' load swamps the throughput figures (it moves with them too, less), and
@@ -210,69 +210,99 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const asCaller = { authorization: `Bearer ${callerKey}` };
   const asAmberflo = { 'x-api-key': AMBERFLO_KEY };
 
-  /** One fresh process of every server, the HIT proxy's cache warmed by one request. */
-  const startServers = async () => {
-    const started: Child[] = [];
-    // One at a time: each takes a free port just before it listens.
-    const track = async (child: Promise<Child>) => {
-      const c = await child;
-      started.push(c);
-      return c;
-    };
-    const closeAll = async () => {
-      for (const child of started.reverse()) await child.close();
-    };
+  const emulatorArgs = [emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY];
+  const startEmulator = () => startChild(emulatorArgs, {}, '/_emulator/health');
+  const proxyEnv = (emulator: Child) => ({
+    AMBERFLO_API_KEY: AMBERFLO_KEY,
+    AMBERFLO_BASE_URL: emulator.url,
+    AMBERKIT_KEYS: keys,
+    // The limiter runs on every request but never refuses one during the run.
+    AMBERKIT_RATE_LIMIT: '999999999/min',
+    AMBERKIT_CACHE_TTL_CUSTOMER: '3600',
+  });
+  /** A proxy in front of `emulator`; with the cache on, warmed by one request (a MISS). */
+  const startProxy = async (emulator: Child, cache: boolean): Promise<Child> => {
+    const proxy = await startChild(
+      [proxyCli, '--port', '$PORT', ...(cache ? [] : ['--cache', 'off'])],
+      proxyEnv(emulator),
+      '/healthz',
+    );
+    const check = await fetch(`${proxy.url}${PATH}`, { headers: asCaller });
+    await check.text();
+    if (check.status !== 200) {
+      await proxy.close();
+      throw new Error(`proxy answered ${check.status} to the bench key`);
+    }
+    return proxy;
+  };
+  /** Starts `first`, then `then(first)`; closes what started if anything fails. */
+  const pair = async (first: Child, then: (c: Child) => Promise<Child>): Promise<Child[]> => {
     try {
-      const emulator = await track(
-        startChild(
-          [emulatorCli, '--port', '$PORT', '--api-key', AMBERFLO_KEY],
-          {},
-          '/_emulator/health',
-        ),
-      );
-      const body = await (await fetch(`${emulator.url}${PATH}`, { headers: asAmberflo })).text();
-      const proxyEnv = {
-        AMBERFLO_API_KEY: AMBERFLO_KEY,
-        AMBERFLO_BASE_URL: emulator.url,
-        AMBERKIT_KEYS: keys,
-        // The limiter runs on every request but never refuses one during the run.
-        AMBERKIT_RATE_LIMIT: '999999999/min',
-        AMBERKIT_CACHE_TTL_CUSTOMER: '3600',
-      };
-      const bare = await track(
-        startChild(
-          ['--input-type=module', '-e', BARE_SERVER],
-          { BODY: body },
-          '/',
-          packageDir('@amberkit/proxy'),
-        ),
-      );
-      const hit = await track(startChild([proxyCli, '--port', '$PORT'], proxyEnv, '/healthz'));
-      const miss = await track(
-        startChild([proxyCli, '--port', '$PORT', '--cache', 'off'], proxyEnv, '/healthz'),
-      );
-      const check = await fetch(`${hit.url}${PATH}`, { headers: asCaller });
-      await check.text();
-      if (check.status !== 200) throw new Error(`proxy answered ${check.status} to the bench key`);
-      const hitHeaders: Record<string, string> = {};
-      for (const [name, value] of check.headers)
-        if (!NODE_HEADERS.has(name)) hitHeaders[name] = value;
-      const withHeaders = { BODY: body, HEADERS: JSON.stringify(hitHeaders) };
-      const bareWithHeaders = await track(
-        startChild(
-          ['--input-type=module', '-e', BARE_WITH_HEADERS_SERVER],
-          withHeaders,
-          '/',
-          packageDir('@amberkit/proxy'),
-        ),
-      );
-      const nodeWithHeaders = await track(
-        startChild(['--input-type=module', '-e', NODE_WITH_HEADERS_SERVER], withHeaders, '/'),
-      );
-      return { emulator, bare, hit, miss, bareWithHeaders, nodeWithHeaders, closeAll };
+      return [first, await then(first)];
     } catch (error) {
-      await closeAll();
+      await first.close();
       throw error;
+    }
+  };
+  const closeAll = async (children: Child[]) => {
+    for (const child of children.slice().reverse()) await child.close();
+  };
+
+  // The body every server answers and the headers a HIT carries, read once from a HIT.
+  const [body, withHeaders] = await (async () => {
+    const [emulator, proxy] = await pair(await startEmulator(), (e) => startProxy(e, true));
+    try {
+      const text = await (await fetch(`${emulator!.url}${PATH}`, { headers: asAmberflo })).text();
+      const hit = await fetch(`${proxy!.url}${PATH}`, { headers: asCaller });
+      await hit.text();
+      if (hit.headers.get('x-cache') !== 'HIT') throw new Error('the bench proxy did not HIT');
+      const hitHeaders: Record<string, string> = {};
+      for (const [name, value] of hit.headers)
+        if (!NODE_HEADERS.has(name)) hitHeaders[name] = value;
+      return [text, { BODY: text, HEADERS: JSON.stringify(hitHeaders) }] as const;
+    } finally {
+      await closeAll([emulator!, proxy!]);
+    }
+  })();
+  const inProxyDir = packageDir('@amberkit/proxy');
+  /**
+   * A fresh process of the server(s) one measurement needs, started just before it: the
+   * server measured (last) and, for the proxy, the emulator behind it.
+   */
+  const startFor = async (key: Key): Promise<Child[]> => {
+    switch (key) {
+      case 'a':
+        return [
+          await startChild(
+            ['--input-type=module', '-e', BARE_SERVER],
+            { BODY: body },
+            '/',
+            inProxyDir,
+          ),
+        ];
+      case 'a2':
+        return [
+          await startChild(
+            ['--input-type=module', '-e', BARE_WITH_HEADERS_SERVER],
+            withHeaders,
+            '/',
+            inProxyDir,
+          ),
+        ];
+      case 'a3':
+        return [
+          await startChild(
+            ['--input-type=module', '-e', NODE_WITH_HEADERS_SERVER],
+            withHeaders,
+            '/',
+          ),
+        ];
+      case 'b':
+        return [await startEmulator()];
+      case 'c':
+        return pair(await startEmulator(), (e) => startProxy(e, true));
+      case 'd':
+        return pair(await startEmulator(), (e) => startProxy(e, false));
     }
   };
 
@@ -326,188 +356,178 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   // long runs in a fixed order favour whichever side the drift favours. The ratios compare
   // medians taken over the same rounds.
   //
-  // Every round starts a fresh process of every server. One Node process settles, as V8
-  // optimises it during its first seconds of load, on code whose speed it then keeps: six
-  // processes of the same bare server, started alike and measured in the same rounds, ran
-  // 53k to 75k req/s, each one steady from round to round. Measuring one process of each
-  // server would let that draw decide a ratio; a fresh draw per round and the median do not.
+  // Every measurement starts its own fresh process(es) and loads them at once. A Node 20 server
+  // whose first load comes more than about 8 s after it started stays about a fifth slower
+  // for good: V8's memory reducer runs a memory-reducing full GC once the idle process's
+  // allocation rate drops, and the code optimised after it is slower (six identical plain
+  // node:http servers, measured one after another after one start: the two loaded within 8 s
+  // cost 12.3 µs of CPU a request, the four that waited 14.2–15.2 µs, round after round;
+  // with `--no-memory-reducer` all six 12.1–12.4 µs). Started together, the servers measured
+  // late in a round waited longest: the HIT, measured fourth, nearly always did.
   type Key = 'a' | 'a2' | 'a3' | 'b' | 'c' | 'd';
-  type Servers = Awaited<ReturnType<typeof startServers>>;
   const runs: Record<Key, LoadResult[]> = { a: [], a2: [], a3: [], b: [], c: [], d: [] };
-  const plan = (
-    s: Servers,
-  ): Array<[Key, string, string, Record<string, string>, Array<[Child, number[]]>]> => [
-    ['a', '(a) bare @hono/node-server', s.bare.url, {}, [[s.bare, cpu.a]]],
-    [
-      'a2',
-      '(a′) bare with the proxy headers',
-      s.bareWithHeaders.url,
-      {},
-      [[s.bareWithHeaders, cpu.a2]],
-    ],
-    [
-      'a3',
-      '(a″) node:http with the proxy headers',
-      s.nodeWithHeaders.url,
-      {},
-      [[s.nodeWithHeaders, cpu.a3]],
-    ],
-    ['c', '(c) proxy, warm cache (HIT)', s.hit.url, asCaller, [[s.hit, cpu.c]]],
-    ['b', '(b) emulator direct', s.emulator.url, asAmberflo, [[s.emulator, cpu.b]]],
-    [
-      'd',
-      '(d) proxy, cache off (miss)',
-      s.miss.url,
-      asCaller,
-      [
-        [s.miss, cpu.d],
-        [s.emulator, cpu.emulatorInD],
-      ],
-    ],
+  // What is driven for each measurement and whose CPU is counted, in the order of `children`.
+  const plan: Array<[Key, string, Record<string, string>, Array<number[] | undefined>]> = [
+    ['a', '(a) bare @hono/node-server', {}, [cpu.a]],
+    ['a2', '(a′) bare with the proxy headers', {}, [cpu.a2]],
+    ['a3', '(a″) node:http with the proxy headers', {}, [cpu.a3]],
+    ['c', '(c) proxy, warm cache (HIT)', asCaller, [undefined, cpu.c]],
+    ['b', '(b) emulator direct', asAmberflo, [cpu.b]],
+    ['d', '(d) proxy, cache off (miss)', asCaller, [cpu.emulatorInD, cpu.d]],
   ];
-  let servers: Servers | undefined;
-  try {
-    for (let round = 0; round < rounds; round++) {
-      ctx.log(`round ${round + 1} of ${rounds}, fresh processes`);
-      await servers?.closeAll();
-      servers = undefined;
-      servers = await startServers();
-      const steps = plan(servers);
-      const order = round % 2 === 0 ? steps : steps.reverse();
-      for (const [key, name, url, headers, cpuOf] of order)
-        runs[key].push(await drive(name, `${url}${PATH}`, headers, cpuOf));
-    }
-    // Each round's own ratios, to show how far the machine moved them during the run.
-    const perRound = (top: Key, base: Key) =>
-      runs[top].map((r, i) => (r.rps / runs[base][i]!.rps).toFixed(2)).join(' ');
-    ctx.log(`c/a by round: ${perRound('c', 'a')}; d/b by round: ${perRound('d', 'b')}`);
-    const figures = Object.fromEntries(
-      Object.entries(runs).map(([k, list]) => [
-        k,
-        {
-          rps: median(list.map((r) => r.rps)),
-          p50: median(list.map((r) => r.p50)),
-          p99: median(list.map((r) => r.p99)),
-        },
-      ]),
-    ) as Record<Key, { rps: number; p50: number; p99: number }>;
-
-    ctx.log(
-      `1 connection: ${sequential} sequential GETs each, emulator direct then through the proxy (miss)`,
-    );
-    const { emulator, miss, hit } = servers!;
-    const directP50 = await sequentialP50(`${emulator.url}${PATH}`, asAmberflo, sequential);
-    const missP50 = await sequentialP50(`${miss.url}${PATH}`, asCaller, sequential);
-    const hitP50 = await sequentialP50(`${hit.url}${PATH}`, asCaller, sequential);
-
-    const names = {
-      a: '(a) bare @hono/node-server, fixed JSON',
-      b: '(b) emulator direct, GET /customers/{id}',
-      c: '(c) proxy HIT, GET /customers/{id}',
-      d: '(d) proxy miss (cache off), GET /customers/{id}',
-    } as const;
-    const unit = `req/s (${CONNECTIONS} conns)`;
-    const rows: BenchRow[] = [];
-    for (const k of ['a', 'b', 'c', 'd'] as const) {
-      const row: BenchRow = { section, name: names[k], value: figures[k].rps, unit };
-      if (k === 'c' || k === 'd') {
-        const base = k === 'c' ? 'a' : 'b';
-        const min = k === 'c' ? 0.8 : 0.45;
-        const ratio = figures[k].rps / figures[base].rps;
-        Object.assign(row, {
-          baseline: { name: names[base], value: figures[base].rps },
-          ratio,
-          target: `≥ ${min}x`,
-          ok: ratio >= min,
-        });
+  for (let round = 0; round < rounds; round++) {
+    ctx.log(`round ${round + 1} of ${rounds}, a fresh process for each server`);
+    const order = round % 2 === 0 ? plan : plan.slice().reverse();
+    for (const [key, name, headers, sums] of order) {
+      const children = await startFor(key);
+      try {
+        const served = children.at(-1)!;
+        const cpuOf = children.flatMap(
+          (child, i): Array<[Child, number[]]> => (sums[i] ? [[child, sums[i]]] : []),
+        );
+        runs[key].push(await drive(name, `${served.url}${PATH}`, headers, cpuOf));
+      } finally {
+        await closeAll(children);
       }
-      rows.push(row);
+    }
+  }
+  // Each round's own ratios, to show how far the machine moved them during the run.
+  const perRound = (top: Key, base: Key) =>
+    runs[top].map((r, i) => (r.rps / runs[base][i]!.rps).toFixed(2)).join(' ');
+  ctx.log(`c/a by round: ${perRound('c', 'a')}; d/b by round: ${perRound('d', 'b')}`);
+  const figures = Object.fromEntries(
+    Object.entries(runs).map(([k, list]) => [
+      k,
+      {
+        rps: median(list.map((r) => r.rps)),
+        p50: median(list.map((r) => r.p50)),
+        p99: median(list.map((r) => r.p99)),
+      },
+    ]),
+  ) as Record<Key, { rps: number; p50: number; p99: number }>;
+
+  ctx.log(
+    `1 connection: ${sequential} sequential GETs each, emulator direct, then through the proxy (miss, HIT)`,
+  );
+  const [emulator, miss] = await pair(await startEmulator(), (e) => startProxy(e, false));
+  let directP50: number;
+  let missP50: number;
+  let hitP50: number;
+  try {
+    const hit = await startProxy(emulator!, true);
+    try {
+      directP50 = await sequentialP50(`${emulator!.url}${PATH}`, asAmberflo, sequential);
+      missP50 = await sequentialP50(`${miss!.url}${PATH}`, asCaller, sequential);
+      hitP50 = await sequentialP50(`${hit.url}${PATH}`, asCaller, sequential);
+    } finally {
+      await hit.close();
+    }
+  } finally {
+    await closeAll([emulator!, miss!]);
+  }
+
+  const names = {
+    a: '(a) bare @hono/node-server, fixed JSON',
+    b: '(b) emulator direct, GET /customers/{id}',
+    c: '(c) proxy HIT, GET /customers/{id}',
+    d: '(d) proxy miss (cache off), GET /customers/{id}',
+  } as const;
+  const unit = `req/s (${CONNECTIONS} conns)`;
+  const rows: BenchRow[] = [];
+  for (const k of ['a', 'b', 'c', 'd'] as const) {
+    const row: BenchRow = { section, name: names[k], value: figures[k].rps, unit };
+    if (k === 'c' || k === 'd') {
+      const base = k === 'c' ? 'a' : 'b';
+      const min = k === 'c' ? 0.8 : 0.45;
+      const ratio = figures[k].rps / figures[base].rps;
+      Object.assign(row, {
+        baseline: { name: names[base], value: figures[base].rps },
+        ratio,
+        target: `≥ ${min}x`,
+        ok: ratio >= min,
+      });
+    }
+    rows.push(row);
+    rows.push({
+      section,
+      name: `${names[k]}: p50`,
+      value: figures[k].p50,
+      unit: `ms (${CONNECTIONS} conns)`,
+    });
+    const p99: BenchRow = {
+      section,
+      name: `${names[k]}: p99`,
+      value: figures[k].p99,
+      unit: `ms (${CONNECTIONS} conns)`,
+    };
+    if (k === 'c')
+      Object.assign(p99, {
+        baseline: { name: `${names.a}: p99`, value: figures.a.p99 },
+        ratio: figures.c.p99 / figures.a.p99,
+        target: '< 2 ms',
+        ok: figures.c.p99 < 2,
+      });
+    rows.push(p99);
+  }
+  // The HIT against each bare server that sends its headers, for information.
+  const against = (name: string, base: 'a2' | 'a3'): BenchRow[] => [
+    { section, name, value: figures[base].rps, unit },
+    {
+      section,
+      name: `${name}: p99`,
+      value: figures[base].p99,
+      unit: `ms (${CONNECTIONS} conns)`,
+    },
+    {
+      section,
+      name: `(c) proxy HIT against ${name.slice(0, name.indexOf(')') + 1)}, for information`,
+      value: figures.c.rps,
+      unit,
+      baseline: { name, value: figures[base].rps },
+      ratio: figures.c.rps / figures[base].rps,
+    },
+  ];
+  rows.push(
+    ...against("(a′) bare @hono/node-server, fixed JSON with a HIT's headers", 'a2'),
+    ...against("(a″) bare node:http, fixed JSON with a HIT's headers", 'a3'),
+  );
+  const perRequest = ([micros, requests]: number[]) => (requests ? micros! / requests : 0);
+  const cpuRows: Array<[string, number[]]> = [
+    ['(a) bare @hono/node-server', cpu.a],
+    ["(a′) bare with a HIT's headers", cpu.a2],
+    ["(a″) node:http with a HIT's headers", cpu.a3],
+    ['(b) emulator direct', cpu.b],
+    ['(c) proxy HIT', cpu.c],
+    ['(d) proxy miss: the proxy', cpu.d],
+    ['(d) proxy miss: the emulator behind it', cpu.emulatorInD],
+  ];
+  for (const [, name] of plan) {
+    const sum = client[name];
+    if (sum)
+      cpuRows.push([`autocannon (the load) driving ${name.slice(0, name.indexOf(')') + 1)}`, sum]);
+  }
+  for (const [name, sum] of cpuRows) {
+    if (sum[1])
       rows.push({
         section,
-        name: `${names[k]}: p50`,
-        value: figures[k].p50,
-        unit: `ms (${CONNECTIONS} conns)`,
+        name: `${name}: CPU per request`,
+        value: perRequest(sum),
+        unit: 'µs',
       });
-      const p99: BenchRow = {
-        section,
-        name: `${names[k]}: p99`,
-        value: figures[k].p99,
-        unit: `ms (${CONNECTIONS} conns)`,
-      };
-      if (k === 'c')
-        Object.assign(p99, {
-          baseline: { name: `${names.a}: p99`, value: figures.a.p99 },
-          ratio: figures.c.p99 / figures.a.p99,
-          target: '< 2 ms',
-          ok: figures.c.p99 < 2,
-        });
-      rows.push(p99);
-    }
-    // The HIT against each bare server that sends its headers, for information.
-    const against = (name: string, base: 'a2' | 'a3'): BenchRow[] => [
-      { section, name, value: figures[base].rps, unit },
-      {
-        section,
-        name: `${name}: p99`,
-        value: figures[base].p99,
-        unit: `ms (${CONNECTIONS} conns)`,
-      },
-      {
-        section,
-        name: `(c) proxy HIT against ${name.slice(0, name.indexOf(')') + 1)}, for information`,
-        value: figures.c.rps,
-        unit,
-        baseline: { name, value: figures[base].rps },
-        ratio: figures.c.rps / figures[base].rps,
-      },
-    ];
-    rows.push(
-      ...against("(a′) bare @hono/node-server, fixed JSON with a HIT's headers", 'a2'),
-      ...against("(a″) bare node:http, fixed JSON with a HIT's headers", 'a3'),
-    );
-    const perRequest = ([micros, requests]: number[]) => (requests ? micros! / requests : 0);
-    const cpuRows: Array<[string, number[]]> = [
-      ['(a) bare @hono/node-server', cpu.a],
-      ["(a′) bare with a HIT's headers", cpu.a2],
-      ["(a″) node:http with a HIT's headers", cpu.a3],
-      ['(b) emulator direct', cpu.b],
-      ['(c) proxy HIT', cpu.c],
-      ['(d) proxy miss: the proxy', cpu.d],
-      ['(d) proxy miss: the emulator behind it', cpu.emulatorInD],
-    ];
-    for (const [, name] of plan(servers!)) {
-      const sum = client[name];
-      if (sum)
-        cpuRows.push([
-          `autocannon (the load) driving ${name.slice(0, name.indexOf(')') + 1)}`,
-          sum,
-        ]);
-    }
-    for (const [name, sum] of cpuRows) {
-      if (sum[1])
-        rows.push({
-          section,
-          name: `${name}: CPU per request`,
-          value: perRequest(sum),
-          unit: 'µs',
-        });
-    }
-    const added = missP50 - directP50;
-    rows.push(
-      { section, name: 'emulator direct: p50 at 1 connection', value: directP50, unit: 'ms' },
-      { section, name: 'proxy miss: p50 at 1 connection', value: missP50, unit: 'ms' },
-      { section, name: 'proxy HIT: p50 at 1 connection', value: hitP50, unit: 'ms' },
-      {
-        section,
-        name: 'added latency on a miss: p50 at 1 connection',
-        value: added,
-        unit: 'ms',
-        target: '< 1 ms',
-        ok: added < 1,
-      },
-    );
-    return rows;
-  } finally {
-    await servers?.closeAll();
   }
+  const added = missP50 - directP50;
+  rows.push(
+    { section, name: 'emulator direct: p50 at 1 connection', value: directP50, unit: 'ms' },
+    { section, name: 'proxy miss: p50 at 1 connection', value: missP50, unit: 'ms' },
+    { section, name: 'proxy HIT: p50 at 1 connection', value: hitP50, unit: 'ms' },
+    {
+      section,
+      name: 'added latency on a miss: p50 at 1 connection',
+      value: added,
+      unit: 'ms',
+      target: '< 1 ms',
+      ok: added < 1,
+    },
+  );
+  return rows;
 }
