@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { type AddressInfo, Socket } from 'node:net';
 import type { ErrorIssue } from '@amberkit/core/schemas';
 import { getRequestListener } from '@hono/node-server';
 import { createClient, type RedisClientType } from 'redis';
@@ -156,12 +156,63 @@ function hostProblem(req: IncomingMessage): ErrorIssue | undefined {
 }
 
 /**
- * Writes a fast answer with its headers as a flat array (see {@link FastRead}); while the
- * server drains, with `Connection: close`, as the app's responses get.
+ * Whether this Node keeps a response's head, once `writeHead` has built it, as the string
+ * `_header` (`HTTP/1.1 200 OK\r\n…\r\n\r\n`) that it sends before the body. Every Node
+ * release since 0.x has; checked once, on a response that is never sent, so a Node that
+ * changes it gets every header through `writeHead`.
  */
-function writeFast(res: ServerResponse, answer: FastAnswer, draining: () => boolean): void {
-  if (draining()) answer.headers.push('connection', 'close');
-  res.writeHead(answer.status, answer.headers);
+export function headKeptAsString(): boolean {
+  try {
+    const req = new IncomingMessage(new Socket());
+    req.method = 'GET';
+    req.httpVersionMajor = 1;
+    req.httpVersionMinor = 1;
+    const res = new ServerResponse(req);
+    res.writeHead(200, ['content-length', '0']);
+    const head = (res as unknown as { _header: unknown })._header;
+    return (
+      typeof head === 'string' &&
+      head.startsWith('HTTP/1.1 200 OK\r\n') &&
+      head.endsWith('\r\n\r\n') &&
+      head.toLowerCase().includes('\r\ncontent-length: 0\r\n')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes a fast answer with its headers as a flat array (see {@link FastAnswer}); while the
+ * server drains, with `Connection: close`, as the app's responses get.
+ *
+ * `writeHead` checks every header it is given with two regular expressions and compares its
+ * name with the framing headers: for the dozen headers of a cache HIT, about a tenth of the
+ * CPU the whole HIT costs. The pairs the fast path marks as valid by construction (constant
+ * names, our own values) skip that: `writeHead` gets the rest — Content-Type when it could
+ * not be checked, Content-Length, Connection — and builds the head with Date and keep-alive
+ * as usual, and the checked pairs are written into that head before its final empty line.
+ */
+function writeFast(
+  res: ServerResponse,
+  answer: FastAnswer,
+  draining: () => boolean,
+  spliceHead: boolean,
+): void {
+  const { headers, checked } = answer;
+  if (draining()) headers.push('connection', 'close');
+  if (!spliceHead || checked === 0) {
+    res.writeHead(answer.status, headers);
+    res.end(answer.body);
+    return;
+  }
+  const [done, constant] = answer.rendered;
+  let lines = constant;
+  const end = checked * 2;
+  for (let i = done * 2; i < end; i += 2) lines += `${headers[i]}: ${headers[i + 1]}\r\n`;
+  res.writeHead(answer.status, headers.slice(end));
+  const out = res as unknown as { _header: string };
+  const head = out._header;
+  out._header = `${head.slice(0, -2)}${lines}\r\n`;
   res.end(answer.body);
 }
 
@@ -176,15 +227,16 @@ function serveFast(
   req: IncomingMessage,
   res: ServerResponse,
   draining: () => boolean,
+  spliceHead: boolean,
 ): boolean {
   const answer = fastRead(req.method ?? '', req.url ?? '', req.rawHeaders, req.socket);
   if (!answer) return false;
   if (!('then' in answer)) {
-    writeFast(res, answer, draining);
+    writeFast(res, answer, draining, spliceHead);
     return true;
   }
   answer.then(
-    (ready) => writeFast(res, ready, draining),
+    (ready) => writeFast(res, ready, draining, spliceHead),
     // The fast path turns every failure into a 500 itself; this is the last resort.
     () => {
       if (!res.headersSent) res.writeHead(500);
@@ -208,9 +260,18 @@ export async function startProxyServer(
     config.upstream.apiKey,
     ...(config.cache.redisUrl ? [config.cache.redisUrl] : []),
   ];
-  const batch = createBatchedWriter((text) => process.stdout.write(text));
+  const batch = createBatchedWriter(process.stdout);
   const logger =
-    options.logger ?? createLogger({ level: config.logLevel, secrets, write: batch.write });
+    options.logger ??
+    createLogger({
+      level: config.logLevel,
+      secrets,
+      write: batch.write,
+      writeNow: (line) => {
+        batch.write(line);
+        batch.flush();
+      },
+    });
   const fileSource =
     'file' in config.keys ? await createFileKeySource(config.keys.file) : undefined;
   const keys = fileSource ?? createKeyRing('entries' in config.keys ? config.keys.entries : []);
@@ -277,10 +338,11 @@ export async function startProxyServer(
   });
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
+  const spliceHead = headKeptAsString();
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     // Fast answers are not tracked: they add `Connection: close` themselves when written
     // while draining, and the server's close waits for their connections anyway.
-    if (!draining && fastRead && serveFast(fastRead, req, res, isDraining)) return;
+    if (!draining && fastRead && serveFast(fastRead, req, res, isDraining, spliceHead)) return;
     if (draining) res.setHeader('connection', 'close');
     inFlight.add(res);
     res.once('close', () => inFlight.delete(res));
@@ -319,6 +381,10 @@ export async function startProxyServer(
     throw error;
   });
   const { port } = server.address() as AddressInfo;
+  // However the process ends (an uncaught error too), the lines still pending are written:
+  // stdout to a file or a pipe is written synchronously on exit.
+  const flushOnExit = () => batch.flush();
+  process.once('exit', flushOnExit);
 
   let closing: Promise<void> | undefined;
   return {
@@ -357,6 +423,7 @@ export async function startProxyServer(
           }
         } finally {
           batch.flush();
+          process.off('exit', flushOnExit);
         }
       })();
       return closing;

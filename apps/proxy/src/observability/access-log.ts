@@ -8,13 +8,17 @@ import type { Metrics } from './metrics.js';
  * fast path (each counts the request metric itself: the fast path keeps its counter).
  */
 export function logRequest(logger: Logger, line: RequestLine): void {
-  if (logger.request) logger.request(line);
-  else
-    logger.info('request', {
-      ...line,
-      upstreamMs: line.upstreamMs === undefined ? undefined : roundMs(line.upstreamMs),
-      ms: roundMs(line.ms),
-    });
+  if (logger.request) {
+    logger.request(line);
+    return;
+  }
+  // A logger of the embedder's masks what it writes itself; the flag is not part of the line.
+  const { requestIdGenerated: _, ...fields } = line;
+  logger.info('request', {
+    ...fields,
+    upstreamMs: line.upstreamMs === undefined ? undefined : roundMs(line.upstreamMs),
+    ms: roundMs(line.ms),
+  });
 }
 
 /** One JSON line and one metric per request: route, status, cache result, upstream ms. */

@@ -16,6 +16,11 @@ export type Logger = {
 export type RequestLine = {
   /** As `requestIdFor` gives it: a UUID or the caller's `[\w=-]{1,128}`, nothing to escape. */
   readonly requestId: string;
+  /**
+   * True when `requestId` is a UUID this proxy made, not the caller's: it cannot hold a key,
+   * so it is written as it is. Otherwise it is masked like any other field.
+   */
+  readonly requestIdGenerated?: boolean;
   readonly method: string;
   readonly route: string;
   readonly status: number;
@@ -51,6 +56,11 @@ export type LoggerOptions = {
   readonly level?: LogLevel;
   /** Where each JSON line goes. Default: console.log (Workers collect that). */
   readonly write?: (line: string) => void;
+  /**
+   * Where the lines other than the per-request access line go (start, reloads, drain, errors):
+   * rare, and not to be held back where `write` batches. Default: `write`.
+   */
+  readonly writeNow?: (line: string) => void;
   /** Strings that must never be logged (the Amberflo key, a Redis password). */
   readonly secrets?: readonly string[];
   readonly clock?: () => number;
@@ -76,6 +86,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const min = RANK[options.level ?? 'info'];
   // biome-ignore lint/suspicious/noConsole: the portable sink on Workers, Bun and Deno.
   const write = options.write ?? ((line: string) => console.log(line));
+  const writeNow = options.writeNow ?? write;
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
   const clock = options.clock ?? Date.now;
   // `toISOString` formats through printf-style code (a few thousand instructions): format the
@@ -109,7 +120,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const head = `{"time":"${time()}","level":"${level}","msg":${JSON.stringify(msg)}`;
     const rest = fields ? JSON.stringify(fields) : '{}';
     const line = rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`;
-    write(redact(line, secrets));
+    writeNow(redact(line, secrets));
   };
   // The access line is written field by field rather than by serialising an object, which
   // took a sixth of a cache HIT's instructions. Its strings other than the id repeat from a
@@ -155,7 +166,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       };
     const upstream = f.upstreamMs === undefined ? '' : `,"upstreamMs":${formatMs(f.upstreamMs)}`;
     write(
-      `${head}${redact(f.requestId, secrets)}${middle.text}${upstream},"ms":${formatMs(f.ms)}${tail.text}`,
+      `${head}${f.requestIdGenerated === true ? f.requestId : redact(f.requestId, secrets)}${middle.text}${upstream},"ms":${formatMs(f.ms)}${tail.text}`,
     );
   };
   return {

@@ -237,6 +237,69 @@ describe('no secret in any response or log line', () => {
   });
 });
 
+describe('where lines go and which are masked', () => {
+  test('access lines go to write, every other line to writeNow (or write without it)', () => {
+    const batched: string[] = [];
+    const urgent: string[] = [];
+    const logger = createLogger({
+      write: (l) => batched.push(l),
+      writeNow: (l) => urgent.push(l),
+    });
+    const access = {
+      requestId: 'id-1',
+      method: 'GET',
+      route: 'r',
+      status: 200,
+      cache: undefined,
+      upstreamMs: undefined,
+      ms: 1,
+      caller: undefined,
+    };
+    logger.request!(access);
+    logger.info('keys reloaded', { keys: 2 });
+    logger.error('upstream auth failed');
+    expect(batched.map((l) => JSON.parse(l).msg)).toEqual(['request']);
+    expect(urgent.map((l) => JSON.parse(l).msg)).toEqual(['keys reloaded', 'upstream auth failed']);
+    const single: string[] = [];
+    const plain = createLogger({ write: (l) => single.push(l) });
+    plain.request!(access);
+    plain.warn('draining');
+    expect(single.map((l) => JSON.parse(l).msg)).toEqual(['request', 'draining']);
+  });
+
+  test("a generated request id is written as it is; the caller's is masked like any field", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ secrets: ['abcd-SECRET'], write: (l) => lines.push(l) });
+    const line = {
+      method: 'GET',
+      route: 'r',
+      status: 200,
+      cache: undefined,
+      upstreamMs: undefined,
+      ms: 1,
+      caller: undefined,
+    };
+    logger.request!({ ...line, requestId: 'ak_0123456789abcdef' });
+    logger.request!({ ...line, requestId: 'x-abcd-SECRET-y', requestIdGenerated: false });
+    const uuid = '2b1f4c3e-9d8a-4b7c-8e6f-5a4b3c2d1e0f';
+    logger.request!({ ...line, requestId: uuid, requestIdGenerated: true });
+    expect(lines.map((l) => JSON.parse(l).requestId)).toEqual([
+      'ak_[redacted]',
+      'x-[redacted]-y',
+      uuid,
+    ]);
+    // The flag is not a field of the line, with the logger's own access line or without it.
+    expect(lines.join('\n')).not.toContain('requestIdGenerated');
+    const plain: string[] = [];
+    const base = createLogger({ write: (l) => plain.push(l) });
+    logRequest(
+      { ...base, request: undefined },
+      { ...line, requestId: uuid, requestIdGenerated: true },
+    );
+    expect(JSON.parse(plain[0]!)).not.toHaveProperty('requestIdGenerated');
+  });
+});
+
 describe('access line parts kept from line to line', () => {
   test('every line has exactly its own fields, whichever changed since the last', () => {
     const lines: string[] = [];

@@ -37,6 +37,17 @@ export function pushRateLimitHeaders(headers: string[], decision: RateDecision):
   );
 }
 
+/**
+ * The `RateLimit-*` values of a decision written into `headers` from index `at` (the value
+ * of `RateLimit-Limit`), where the names already stand in the same order as
+ * {@link pushRateLimitHeaders} writes them.
+ */
+export function setRateLimitHeaders(headers: string[], at: number, decision: RateDecision): void {
+  headers[at] = String(decision.limit);
+  headers[at + 2] = String(decision.remaining);
+  headers[at + 4] = resetSeconds(decision);
+}
+
 /** `RateLimit-*` headers plus `Retry-After` when refused, as an object. */
 export function rateLimitHeaders(decision: RateDecision): Record<string, string> {
   const pairs: string[] = [];

@@ -239,6 +239,60 @@ describe('fast path for cached GETs', () => {
     expect(hashed).toBe(5);
   });
 
+  test("a connection's last URL is answered as itself, and only once its caller was authorised", async () => {
+    await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
+    await stack.call(PATH); // MISS through the app, stores
+    await stack.call('/customers'); // and the list
+    const connection = {};
+    const get = (url: string, who: keyof Stack['keys'] | 'nobody' = 'admin') => {
+      const key = who === 'nobody' ? `ak_${'x'.repeat(32)}` : stack.keys[who];
+      return stack.proxy.fastRead?.(
+        'GET',
+        url,
+        ['Host', '127.0.0.1', 'Authorization', `Bearer ${key}`],
+        connection,
+      );
+    };
+    const one = text(now(get(PATH)));
+    const list = text(now(get('/customers')));
+    expect(JSON.parse(one).customerId).toBe('customer-123456');
+    expect(Array.isArray(JSON.parse(list))).toBe(true);
+    // Alternating on one connection, each URL gets its own answer.
+    for (let i = 0; i < 3; i++) {
+      expect(text(now(get(PATH)))).toBe(one);
+      expect(text(now(get('/customers')))).toBe(list);
+    }
+    // The URL just served, from a caller without a key or without the scope: the app answers.
+    expect(get('/customers', 'nobody')).toBeUndefined();
+    expect(get('/customers', 'invoicesRead')).toBeUndefined();
+    expect(text(now(get('/customers')))).toBe(list);
+  });
+
+  test('the head lines it hands over are its first header pairs, written once', async () => {
+    await using stack = await createStack({
+      proxy: { hashKey: nodeHashKey, rateLimit: { default: '100/min' } },
+    });
+    await stack.call(PATH);
+    const hit = now(fast(stack, PATH));
+    const miss = await later(fast(stack, '/customers'));
+    for (const answer of [hit, miss]) {
+      const [count, lines] = answer.rendered;
+      const pairs = answer.headers.slice(0, count * 2);
+      let expected = '';
+      for (let i = 0; i < pairs.length; i += 2) expected += `${pairs[i]}: ${pairs[i + 1]}\r\n`;
+      expect(lines).toBe(expected);
+      expect(count).toBeLessThanOrEqual(answer.checked);
+      // Nothing that frames the message is among the pairs a server may write unchecked.
+      const unchecked = answer.headers.slice(0, answer.checked * 2).filter((_, i) => i % 2 === 0);
+      expect(unchecked).not.toContain('content-length');
+      expect(unchecked).not.toContain('connection');
+      expect(unchecked).not.toContain('transfer-encoding');
+    }
+    expect(hit.checked * 2).toBe(hit.headers.indexOf('content-length'));
+    // The MISS's Content-Type and the rest of its reply's headers came from upstream: checked.
+    expect(miss.headers.slice(0, miss.checked * 2)).not.toContain('content-type');
+  });
+
   test('reads its headers from the raw list in any case; one sent twice goes to the app', async () => {
     await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
     await stack.call(PATH); // MISS through the app, stores

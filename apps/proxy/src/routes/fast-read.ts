@@ -6,7 +6,11 @@ import { logRequest } from '../observability/access-log.js';
 import { type Frame, requestIdFor, SECURITY_PAIRS, serverTiming } from '../observability/frame.js';
 import { formatMs } from '../observability/logger.js';
 import type { RequestSeries } from '../observability/metrics.js';
-import { pushRateLimitHeaders, type RateDecision } from '../rate-limit/rate-limiter.js';
+import {
+  pushRateLimitHeaders,
+  type RateDecision,
+  setRateLimitHeaders,
+} from '../rate-limit/rate-limiter.js';
 import type { RouteDeps } from './deps.js';
 import { OPERATIONS, type Operation } from './operations.js';
 import { readThrough, wantsNoCache } from './read-through.js';
@@ -21,7 +25,25 @@ export type FastAnswer = {
   readonly status: number;
   readonly headers: string[];
   readonly body: Uint8Array | string;
+  /**
+   * How many pairs at the start of `headers` are valid by construction — names and values
+   * this module wrote, or checked once, with no framing header (Content-Length, Connection)
+   * among them — so a server may write them without checking each again.
+   */
+  readonly checked: number;
+  /** The first `[0]` of those pairs as `name: value\r\n` lines, written once for all answers. */
+  readonly rendered: readonly [number, string];
 };
+
+/** `[name, value, …]` as the lines of a response head. */
+const renderLines = (pairs: readonly string[]): string => {
+  let lines = '';
+  for (let i = 0; i < pairs.length; i += 2) lines += `${pairs[i]}: ${pairs[i + 1]}\r\n`;
+  return lines;
+};
+
+/** A character Node refuses in a header value (its `checkInvalidHeaderChar`). */
+const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Bodies up to this many UTF-16 units go out as strings; longer ones as bytes encoded once. */
 const SMALL_BODY = 2048;
@@ -50,8 +72,16 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** A cached entry as written on the wire: body and Content-Length worked out once. */
-type Wire = { readonly body: Uint8Array | string; readonly length: string };
+/**
+ * A cached entry as written on the wire: body, Content-Length and Content-Type worked out
+ * once, and whether that Content-Type is a valid header value.
+ */
+type Wire = {
+  readonly body: Uint8Array | string;
+  readonly length: string;
+  readonly type: string;
+  readonly typeChecked: boolean;
+};
 
 /**
  * A request's headers as Node's `rawHeaders` gives them: `[name, value, …]`, names in the
@@ -133,6 +163,33 @@ export function validHost(host: string): boolean {
   }
 }
 
+/**
+ * A request header's name in lower case: the usual spellings of the five the fast path reads
+ * are matched as they are, without building a lower-case copy of each.
+ */
+function headerName(name: string): string {
+  switch (name) {
+    case 'host':
+    case 'Host':
+      return 'host';
+    case 'authorization':
+    case 'Authorization':
+      return 'authorization';
+    case 'x-api-key':
+    case 'X-API-KEY':
+    case 'X-Api-Key':
+      return 'x-api-key';
+    case 'cache-control':
+    case 'Cache-Control':
+      return 'cache-control';
+    case 'x-request-id':
+    case 'X-Request-Id':
+    case 'X-Request-ID':
+      return 'x-request-id';
+  }
+  return name.toLowerCase();
+}
+
 /** Longest credential header, in UTF-8 bytes, whose key's hash a connection remembers. */
 const CREDENTIAL_MEMORY_BYTES = 256;
 
@@ -143,14 +200,23 @@ type Credential = {
   readonly hash: string;
 };
 
-/** What the fast path remembers of one connection: its last credential, its last good Host. */
-type Connection = { credential: Credential | undefined; host: string | undefined };
+/**
+ * What the fast path remembers of one connection: its last credential, its last good Host,
+ * and the last URL it was served with its route.
+ */
+type Connection = {
+  credential: Credential | undefined;
+  host: string | undefined;
+  url: string | undefined;
+  route: Memo | undefined;
+};
 
 /**
  * Whether `a` holds exactly the first `n` bytes of `b`, in time that depends only on the
  * lengths (a caller key's length is public: `ak_` and 32 characters). Bytes, not strings:
- * V8 reads a character of a sliced string (a regex capture) through a generic property load,
- * which made a loop over two keys cost as much as hashing one.
+ * V8 reads a character of a header string here through a generic property load (measured:
+ * ten thousand instructions a request more for a 43-character header), which made a loop
+ * over two keys cost as much as hashing one.
  */
 function sameBytes(a: Uint8Array, b: Uint8Array, n: number): boolean {
   if (a.length !== n) return false;
@@ -160,25 +226,47 @@ function sameBytes(a: Uint8Array, b: Uint8Array, n: number): boolean {
 }
 
 /**
- * A HIT's headers but RateLimit-*, in one list copied per answer: the security headers, the
- * request id, the reply's. The empty values are the slots filled per request.
+ * A HIT's headers, copied per answer: the security headers, then the per-request ones, then
+ * Content-Type and Content-Length. The empty values are the slots filled per request; the
+ * `RateLimit-*` slots are there when the caller's key has a limit.
  */
-const HIT_HEADERS: readonly string[] = [
-  ...SECURITY_PAIRS,
-  ...['x-request-id', '', 'content-type', '', 'x-cache', 'HIT', 'age', ''],
-  ...['server-timing', '', 'content-length', ''],
+const HIT_CONSTANT = [...SECURITY_PAIRS, 'x-cache', 'HIT'];
+/** The HIT's constant headers as head lines, and the security headers of any answer. */
+const HIT_RENDERED: readonly [number, string] = [
+  HIT_CONSTANT.length / 2,
+  renderLines(HIT_CONSTANT),
 ];
-/** Where the value of header `name` goes in {@link HIT_HEADERS}. */
-const slot = (name: string): number => HIT_HEADERS.indexOf(name) + 1;
+const SECURITY_RENDERED: readonly [number, string] = [
+  SECURITY_PAIRS.length / 2,
+  renderLines(SECURITY_PAIRS),
+];
+const hitTemplate = (rated: boolean): readonly string[] => [
+  ...HIT_CONSTANT,
+  ...['x-request-id', '', 'age', '', 'server-timing', ''],
+  ...(rated ? ['ratelimit-limit', '', 'ratelimit-remaining', '', 'ratelimit-reset', ''] : []),
+  ...['content-type', '', 'content-length', ''],
+];
+const HIT_HEADERS = hitTemplate(false);
+const RATED_HIT_HEADERS = hitTemplate(true);
+/** Where the value of header `name` goes in a HIT's headers. */
+const slot = (name: string, template = HIT_HEADERS): number => template.indexOf(name) + 1;
 const ID_AT = slot('x-request-id');
-const TYPE_AT = slot('content-type');
 const AGE_AT = slot('age');
 const TIMING_AT = slot('server-timing');
-const LENGTH_AT = slot('content-length');
+const LIMIT_AT = slot('ratelimit-limit', RATED_HIT_HEADERS);
+/**
+ * The pairs before Content-Type, valid by construction: constants, a request id that is a
+ * UUID or matched `[\w=-]`, and numbers. Content-Type comes from upstream and is checked once
+ * per cached entry.
+ */
+const checkedPairs = (template: readonly string[]): number => template.indexOf('content-type') / 2;
+const HIT_CHECKED = checkedPairs(HIT_HEADERS);
+const RATED_HIT_CHECKED = checkedPairs(RATED_HIT_HEADERS);
 
 /** What the app's access log middleware writes, for one fast answer. */
 type Trace = {
   readonly requestId: string;
+  readonly requestIdGenerated: boolean;
   readonly route: string;
   readonly caller: string;
   readonly started: number;
@@ -221,7 +309,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
   const connectionOf = (socket: object): Connection => {
     let known = connections.get(socket);
     if (!known) {
-      known = { credential: undefined, host: undefined };
+      known = { credential: undefined, host: undefined, url: undefined, route: undefined };
       connections.set(socket, known);
     }
     return known;
@@ -258,8 +346,8 @@ export function createFastRead(deps: RouteDeps): FastRead {
     if (connection) {
       const fromApiKey = source.header === 'x-api-key';
       const length = encode(fromApiKey ? apiKey! : authorization!);
-      if (length >= 0)
-        connection.credential = { fromApiKey, bytes: headerBytes.slice(0, length), hash };
+      connection.credential =
+        length >= 0 ? { fromApiKey, bytes: headerBytes.slice(0, length), hash } : undefined;
     }
     return hash;
   };
@@ -269,40 +357,59 @@ export function createFastRead(deps: RouteDeps): FastRead {
     if (!wire) {
       const small = entry.body.length <= SMALL_BODY;
       const body = small ? entry.body : encoder.encode(entry.body);
+      const type = entry.contentType || JSON_TYPE;
       wire = {
         body,
         length: String(typeof body === 'string' ? utf8Length(body) : body.byteLength),
+        type,
+        typeChecked: !INVALID_VALUE_CHAR.test(type),
       };
       wires.set(entry, wire);
     }
     return wire;
   };
-  const answer = (status: number, headers: string[], body: string | null): FastAnswer => {
+  const answer = (
+    status: number,
+    headers: string[],
+    checked: number,
+    body: string | null,
+  ): FastAnswer => {
     // RFC 9110 §8.6: no Content-Length on a 204 or a 304, which have no content.
-    if (status === 204 || status === 304) return { status, headers, body: EMPTY };
+    const rendered = SECURITY_RENDERED;
+    if (status === 204 || status === 304)
+      return { status, headers, body: EMPTY, checked, rendered };
     if (body !== null && body.length <= SMALL_BODY) {
       headers.push('content-length', String(utf8Length(body)));
-      return { status, headers, body };
+      return { status, headers, body, checked, rendered };
     }
     const bytes = body === null ? EMPTY : encoder.encode(body);
     headers.push('content-length', String(bytes.byteLength));
-    return { status, headers, body: bytes };
+    return { status, headers, body: bytes, checked, rendered };
   };
 
-  /** Headers in the app's order (security, request id, rate limit, the reply's, timing). */
-  const replyHeaders = (trace: Trace, reply: Reply, timings: Frame['timings']): string[] => {
+  /**
+   * Headers in the app's order (security, request id, rate limit, the reply's, timing), and
+   * how many of them at the start are ours (the reply's may come from upstream).
+   */
+  const replyHeaders = (
+    trace: Trace,
+    reply: Reply,
+    timings: Frame['timings'],
+  ): [string[], number] => {
     const headers = SECURITY_PAIRS.slice();
     headers.push('x-request-id', trace.requestId);
     if (trace.rate) pushRateLimitHeaders(headers, trace.rate);
+    const checked = headers.length / 2;
     for (const name in reply.headers) headers.push(name, reply.headers[name]!);
     const timing = serverTiming(timings);
     if (timing) headers.push('server-timing', timing);
-    return headers;
+    return [headers, checked];
   };
   const log = (trace: Trace, status: number, cacheResult?: string, upstreamMs?: number) => {
     metrics.request(trace.route, 'GET', status);
     logRequest(logger, {
       requestId: trace.requestId,
+      requestIdGenerated: trace.requestIdGenerated,
       method: 'GET',
       route: trace.route,
       status,
@@ -315,7 +422,10 @@ export function createFastRead(deps: RouteDeps): FastRead {
 
   return (method, url, raw, socket) => {
     if (method !== 'GET' || !keys) return undefined;
-    const known = routes.get(url);
+    // A keep-alive client asks for the same URL again and again: the connection's last one is
+    // compared before the URL is hashed for the table.
+    const remembered = socket === undefined ? undefined : connectionOf(socket);
+    const known = remembered?.url === url ? remembered.route : routes.get(url);
     const route = known ?? routeFor(url, keys);
     if (!route) return undefined;
     const started = perf.now();
@@ -331,7 +441,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       const length = raw[i]!.length;
       if (length !== 4 && length !== 9 && length !== 12 && length !== 13) continue;
       const value = raw[i + 1];
-      switch (raw[i]!.toLowerCase()) {
+      switch (headerName(raw[i]!)) {
         case 'host':
           if (host !== undefined) return undefined;
           host = value;
@@ -359,7 +469,6 @@ export function createFastRead(deps: RouteDeps): FastRead {
     // server's own name on HTTP/1.0. A connection sends the same Host every time: checked
     // once per connection and value.
     if (host === undefined) return undefined;
-    const remembered = socket === undefined ? undefined : connectionOf(socket);
     if (remembered?.host !== host) {
       if (!validHost(host)) return undefined;
       if (remembered) remembered.host = host;
@@ -370,6 +479,10 @@ export function createFastRead(deps: RouteDeps): FastRead {
     const auth = authorize(deps.keys.current().get(hash), route.op.scope, now);
     if (!auth.ok) return undefined;
     if (known === undefined) remember(url, route);
+    if (remembered && url.length <= ROUTE_URL_MAX) {
+      remembered.url = url;
+      remembered.route = route;
+    }
     const { key } = auth;
 
     // As in the app, the rate limit before any cache lookup. A refusal goes to the app (429),
@@ -391,22 +504,26 @@ export function createFastRead(deps: RouteDeps): FastRead {
     const looked = perf.now();
 
     const requestId = requestIdFor(requestIdHeader);
+    const requestIdGenerated = requestId !== requestIdHeader;
     if (hit && cache) {
       const wire = wireOf(hit);
-      const headers = HIT_HEADERS.slice();
+      const template = rate ? RATED_HIT_HEADERS : HIT_HEADERS;
+      const headers = template.slice();
       headers[ID_AT] = requestId;
-      headers[TYPE_AT] = hit.contentType || JSON_TYPE;
       headers[AGE_AT] = String(Math.max(0, Math.floor((now - hit.storedAt) / 1000)));
       // Server-Timing as serverTiming() writes it, without building the timings object.
       headers[TIMING_AT] =
         `auth;dur=${formatMs(authed - started)}, cache;dur=${formatMs(looked - authed)}`;
-      headers[LENGTH_AT] = wire.length;
-      if (rate) pushRateLimitHeaders(headers, rate);
+      if (rate) setRateLimitHeaders(headers, LIMIT_AT, rate);
+      headers[headers.length - 3] = wire.type;
+      headers[headers.length - 1] = wire.length;
+      const checked = (rate ? RATED_HIT_CHECKED : HIT_CHECKED) + (wire.typeChecked ? 1 : 0);
       cache.countHit();
       route.served.n++;
       // The answer is complete but for copying: its time is the lookup's end.
       logRequest(logger, {
         requestId,
+        requestIdGenerated,
         method: 'GET',
         route: route.op.id,
         status: 200,
@@ -415,10 +532,17 @@ export function createFastRead(deps: RouteDeps): FastRead {
         ms: looked - started,
         caller: key.name,
       });
-      return { status: 200, headers, body: wire.body };
+      return { status: 200, headers, body: wire.body, checked, rendered: HIT_RENDERED };
     }
 
-    const trace: Trace = { requestId, route: route.op.id, caller: key.name, started, rate };
+    const trace: Trace = {
+      requestId,
+      requestIdGenerated,
+      route: route.op.id,
+      caller: key.name,
+      started,
+      rate,
+    };
     const timings: Frame['timings'] = { auth: authed - started };
     const request = {
       op: route.op,
@@ -433,13 +557,13 @@ export function createFastRead(deps: RouteDeps): FastRead {
     return readThrough(request, deps).then(
       ({ reply, cacheResult, upstreamMs }) => {
         log(trace, reply.status, cacheResult, upstreamMs);
-        return answer(reply.status, replyHeaders(trace, reply, timings), reply.body);
+        return answer(reply.status, ...replyHeaders(trace, reply, timings), reply.body);
       },
       (error: unknown) => {
         // As the app's onError: one error line, and a 500 that names the request id.
         const reply = internalErrorReply(error, requestId, logger);
         log(trace, 500);
-        return answer(500, replyHeaders(trace, reply, timings), reply.body);
+        return answer(500, ...replyHeaders(trace, reply, timings), reply.body);
       },
     );
   };
