@@ -157,9 +157,9 @@ function hostProblem(req: IncomingMessage): ErrorIssue | undefined {
 
 /**
  * Whether this Node keeps a response's head, once `writeHead` has built it, as the string
- * `_header` (`HTTP/1.1 200 OK\r\n…\r\n\r\n`) that it sends before the body. Every Node
- * release since 0.x has; checked once, on a response that is never sent, so a Node that
- * changes it gets every header through `writeHead`.
+ * `_header` (`HTTP/1.1 200 OK\r\n…\r\n\r\n`) that it sends before the body (an internal
+ * that Express and compression read too). Checked once, on a response that is never sent, so
+ * a Node that changes it gets every header through `writeHead`.
  */
 export function headKeptAsString(): boolean {
   try {
