@@ -238,6 +238,17 @@ describe('no secret in any response or log line', () => {
 });
 
 describe('where lines go and which are masked', () => {
+  /** An access line but its request id. */
+  const line = {
+    method: 'GET',
+    route: 'r',
+    status: 200,
+    cache: undefined,
+    upstreamMs: undefined,
+    ms: 1,
+    caller: undefined,
+  };
+
   test('access lines go to write, every other line to writeNow (or write without it)', () => {
     const batched: string[] = [];
     const urgent: string[] = [];
@@ -245,16 +256,7 @@ describe('where lines go and which are masked', () => {
       write: (l) => batched.push(l),
       writeNow: (l) => urgent.push(l),
     });
-    const access = {
-      requestId: 'id-1',
-      method: 'GET',
-      route: 'r',
-      status: 200,
-      cache: undefined,
-      upstreamMs: undefined,
-      ms: 1,
-      caller: undefined,
-    };
+    const access = { ...line, requestId: 'id-1' };
     logger.request!(access);
     logger.info('keys reloaded', { keys: 2 });
     logger.error('upstream auth failed');
@@ -270,15 +272,6 @@ describe('where lines go and which are masked', () => {
   test("a generated request id is written as it is; the caller's is masked like any field", () => {
     const lines: string[] = [];
     const logger = createLogger({ secrets: ['abcd-SECRET'], write: (l) => lines.push(l) });
-    const line = {
-      method: 'GET',
-      route: 'r',
-      status: 200,
-      cache: undefined,
-      upstreamMs: undefined,
-      ms: 1,
-      caller: undefined,
-    };
     logger.request!({ ...line, requestId: 'ak_0123456789abcdef' });
     logger.request!({ ...line, requestId: 'x-abcd-SECRET-y', requestIdGenerated: false });
     const uuid = '2b1f4c3e-9d8a-4b7c-8e6f-5a4b3c2d1e0f';
