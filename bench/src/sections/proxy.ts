@@ -227,13 +227,15 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       proxyEnv(emulator),
       '/healthz',
     );
-    const check = await fetch(`${proxy.url}${PATH}`, { headers: asCaller });
-    await check.text();
-    if (check.status !== 200) {
+    try {
+      const check = await fetch(`${proxy.url}${PATH}`, { headers: asCaller });
+      await check.text();
+      if (check.status !== 200) throw new Error(`proxy answered ${check.status} to the bench key`);
+      return proxy;
+    } catch (error) {
       await proxy.close();
-      throw new Error(`proxy answered ${check.status} to the bench key`);
+      throw error;
     }
-    return proxy;
   };
   /** Starts `first`, then `then(first)`; closes what started if anything fails. */
   const pair = async (first: Child, then: (c: Child) => Promise<Child>): Promise<Child[]> => {
@@ -414,10 +416,11 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   let missP50: number;
   let hitP50: number;
   try {
+    directP50 = await sequentialP50(`${emulator!.url}${PATH}`, asAmberflo, sequential);
+    missP50 = await sequentialP50(`${miss!.url}${PATH}`, asCaller, sequential);
+    // Started now, so it is loaded at once too.
     const hit = await startProxy(emulator!, true);
     try {
-      directP50 = await sequentialP50(`${emulator!.url}${PATH}`, asAmberflo, sequential);
-      missP50 = await sequentialP50(`${miss!.url}${PATH}`, asCaller, sequential);
       hitP50 = await sequentialP50(`${hit.url}${PATH}`, asCaller, sequential);
     } finally {
       await hit.close();

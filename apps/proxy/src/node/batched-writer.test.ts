@@ -95,4 +95,15 @@ describe('batched log writer', () => {
     expect(done.chunks[0]!.buffer).toBe(done.chunks[1]!.buffer);
     expect(done.writes).toEqual(['one\n', 'two\n']);
   });
+
+  test('after end(), what was pending is written and every later line goes out at once', () => {
+    const out = sink();
+    const batch = createBatchedWriter(out, { maxDelayMs: 10_000 });
+    batch.write('pending');
+    batch.end();
+    expect(out.writes).toEqual(['pending\n']);
+    batch.write('after');
+    batch.write('more');
+    expect(out.writes).toEqual(['pending\n', 'after\n', 'more\n']);
+  });
 });

@@ -22,17 +22,18 @@ const CAPACITY = 64 * 1024;
  * system call (and the stream's bookkeeping) per request, and the joining and re-encoding of
  * the lines as strings. The buffer is used again once the sink has taken all of it (a file
  * or a pipe with room takes it at once); while a write is pending, the next batch gets a new
- * one. `flush()` writes what is pending; the server calls it when it closes and when the
- * process exits, however it exits.
+ * one. `flush()` writes what is pending, and the server calls it when the process exits,
+ * however it exits; `end()`, when the server closes, also sends every later line at once.
  */
 export function createBatchedWriter(
   sink: BatchSink,
   { maxBytes = 16_384, maxDelayMs = 50 }: BatchLimits = {},
-): { write(line: string): void; flush(): void } {
+): { write(line: string): void; flush(): void; end(): void } {
   const capacity = Math.max(CAPACITY, maxBytes * 2);
   let buffer = Buffer.allocUnsafe(capacity);
   let used = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let ended = false;
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -46,6 +47,10 @@ export function createBatchedWriter(
   };
   return {
     write(line) {
+      if (ended) {
+        sink.write(Buffer.from(`${line}\n`));
+        return;
+      }
       // A UTF-16 unit is at most 3 bytes of UTF-8; and the newline.
       const most = line.length * 3 + 1;
       if (used + most > buffer.length) {
@@ -65,5 +70,10 @@ export function createBatchedWriter(
       }
     },
     flush,
+    /** Writes what is pending; every line after it goes out at once, on its own. */
+    end() {
+      flush();
+      ended = true;
+    },
   };
 }

@@ -231,18 +231,21 @@ function serveFast(
 ): boolean {
   const answer = fastRead(req.method ?? '', req.url ?? '', req.rawHeaders, req.socket);
   if (!answer) return false;
+  // The fast path turns every failure into a 500 itself; this is the last resort, for one
+  // while writing (a header `writeHead` refuses).
+  const lastResort = () => {
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  };
   if (!('then' in answer)) {
-    writeFast(res, answer, draining, spliceHead);
+    try {
+      writeFast(res, answer, draining, spliceHead);
+    } catch {
+      lastResort();
+    }
     return true;
   }
-  answer.then(
-    (ready) => writeFast(res, ready, draining, spliceHead),
-    // The fast path turns every failure into a 500 itself; this is the last resort.
-    () => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    },
-  );
+  answer.then((ready) => writeFast(res, ready, draining, spliceHead)).catch(lastResort);
   return true;
 }
 
@@ -254,7 +257,11 @@ function serveFast(
  */
 export async function startProxyServer(
   config: ProxyConfig,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /** false: every header of a fast answer through `writeHead` (default: where Node allows). */
+    headLines?: boolean;
+  } = {},
 ): Promise<ProxyServer> {
   const secrets = [
     config.upstream.apiKey,
@@ -338,7 +345,7 @@ export async function startProxyServer(
   });
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
-  const spliceHead = headKeptAsString();
+  const spliceHead = options.headLines !== false && headKeptAsString();
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     // Fast answers are not tracked: they add `Connection: close` themselves when written
     // while draining, and the server's close waits for their connections anyway.
@@ -381,8 +388,9 @@ export async function startProxyServer(
     throw error;
   });
   const { port } = server.address() as AddressInfo;
-  // However the process ends (an uncaught error too), the lines still pending are written:
-  // stdout to a file or a pipe is written synchronously on exit.
+  // However the process ends (an uncaught error too), the lines still pending are handed to
+  // stdout: a file takes them at once, a pipe as much as it has room for (the CLI waits for a
+  // full pipe to drain before it exits).
   const flushOnExit = () => batch.flush();
   process.once('exit', flushOnExit);
 
@@ -422,7 +430,8 @@ export async function startProxyServer(
             logger.warn('redis was not connected at shutdown; connection dropped');
           }
         } finally {
-          batch.flush();
+          // Lines after this (an answer cut by the drain timeout, "stopped") go out at once.
+          batch.end();
           process.off('exit', flushOnExit);
         }
       })();

@@ -10,7 +10,7 @@ import { headKeptAsString, startProxyServer } from './server.js';
 
 const AMBERFLO_KEY = 'tcp-amberflo-key-0001';
 
-async function stack(env: Record<string, string> = {}) {
+async function stack(env: Record<string, string> = {}, headLines?: boolean) {
   const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
   const upstream = await emulator.listen();
   const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
@@ -24,6 +24,7 @@ async function stack(env: Record<string, string> = {}) {
   const lines: string[] = [];
   const server = await startProxyServer(config, {
     logger: createLogger({ write: (l) => lines.push(l), secrets: [AMBERFLO_KEY] }),
+    ...(headLines === undefined ? {} : { headLines }),
   });
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, asCaller(plain.team, init));
@@ -140,61 +141,73 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     expect(s.lines.map((l) => JSON.parse(l).requestId)).toContain('tcp-req-1');
   });
 
-  test("a HIT's head on the wire: every header once, as the app sends them, on a kept-alive connection", async () => {
-    // The fast path writes its own checked header lines into the head Node builds.
-    expect(headKeptAsString()).toBe(true);
-    await using s = await stack({ AMBERKIT_RATE_LIMIT: '100/min' });
-    const viaApp = await s.call('/customers/customer-123456', {
-      headers: { 'x-request-id': 'tcp-head-1' },
-    });
-    const appBody = await viaApp.text();
-    expect(viaApp.headers.get('x-cache')).toBe('MISS');
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const get = () =>
-      new Promise<{ raw: string[]; body: string; reused: boolean }>((resolve, reject) => {
-        const req = request(
-          `${s.server.url}/customers/customer-123456`,
-          { agent, headers: { authorization: `Bearer ${s.key}`, 'x-request-id': 'tcp-head-2' } },
-          (res) => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => {
-              body += chunk;
-            });
-            res.on('end', () => resolve({ raw: res.rawHeaders, body, reused: req.reusedSocket }));
-          },
-        );
-        req.on('error', reject);
-        req.end();
+  test.each([
+    ['its checked lines written into the head Node builds', true],
+    ['every header through writeHead', false],
+  ])(
+    "a HIT's head on the wire, %s: every header once, as the app sends them, on a kept-alive connection",
+    async (_, headLines) => {
+      // This Node keeps the head as a string, so the lines are written into it by default.
+      expect(headKeptAsString()).toBe(true);
+      await using s = await stack({ AMBERKIT_RATE_LIMIT: '100/min' }, headLines);
+      const viaApp = await s.call('/customers/customer-123456', {
+        headers: { 'x-request-id': 'tcp-head-1' },
       });
-    try {
-      const first = await get();
-      const second = await get();
-      expect(second.reused).toBe(true);
-      for (const answer of [first, second]) {
-        expect(answer.body).toBe(appBody);
-        const names = answer.raw.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
-        expect(names.length).toBe(new Set(names).size);
-        const headers: Record<string, string> = {};
-        for (let i = 0; i < answer.raw.length; i += 2)
-          headers[answer.raw[i]!.toLowerCase()] = answer.raw[i + 1]!;
-        expect(headers['x-cache']).toBe('HIT');
-        expect(headers['x-request-id']).toBe('tcp-head-2');
-        expect(headers['content-length']).toBe(String(Buffer.byteLength(appBody)));
-        expect(headers.connection).toBe('keep-alive');
-        expect(headers['server-timing']).toMatch(/^auth;dur=[\d.]+, cache;dur=[\d.]+$/);
-        // Every header the app sent, with the same value but for the per-request ones.
-        const varying = ['x-request-id', 'x-cache', 'age', 'server-timing', 'ratelimit-remaining'];
-        for (const [name, value] of viaApp.headers) {
-          expect(headers, name).toHaveProperty(name);
-          if (!varying.includes(name)) expect(headers[name], name).toBe(value);
+      const appBody = await viaApp.text();
+      expect(viaApp.headers.get('x-cache')).toBe('MISS');
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const get = () =>
+        new Promise<{ raw: string[]; body: string; reused: boolean }>((resolve, reject) => {
+          const req = request(
+            `${s.server.url}/customers/customer-123456`,
+            { agent, headers: { authorization: `Bearer ${s.key}`, 'x-request-id': 'tcp-head-2' } },
+            (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                body += chunk;
+              });
+              res.on('end', () => resolve({ raw: res.rawHeaders, body, reused: req.reusedSocket }));
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      try {
+        const first = await get();
+        const second = await get();
+        expect(second.reused).toBe(true);
+        for (const answer of [first, second]) {
+          expect(answer.body).toBe(appBody);
+          const names = answer.raw.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
+          expect(names.length).toBe(new Set(names).size);
+          const headers: Record<string, string> = {};
+          for (let i = 0; i < answer.raw.length; i += 2)
+            headers[answer.raw[i]!.toLowerCase()] = answer.raw[i + 1]!;
+          expect(headers['x-cache']).toBe('HIT');
+          expect(headers['x-request-id']).toBe('tcp-head-2');
+          expect(headers['content-length']).toBe(String(Buffer.byteLength(appBody)));
+          expect(headers.connection).toBe('keep-alive');
+          expect(headers['server-timing']).toMatch(/^auth;dur=[\d.]+, cache;dur=[\d.]+$/);
+          // Every header the app sent, with the same value but for the per-request ones.
+          const varying = [
+            'x-request-id',
+            'x-cache',
+            'age',
+            'server-timing',
+            'ratelimit-remaining',
+          ];
+          for (const [name, value] of viaApp.headers) {
+            expect(headers, name).toHaveProperty(name);
+            if (!varying.includes(name)) expect(headers[name], name).toBe(value);
+          }
+          expect(headers.age).toMatch(/^\d+$/);
         }
-        expect(headers.age).toMatch(/^\d+$/);
+      } finally {
+        agent.destroy();
       }
-    } finally {
-      agent.destroy();
-    }
-  });
+    },
+  );
 
   test('close() drains a cached GET in flight on the fast path: it finishes with Connection: close', async () => {
     await using s = await stack();

@@ -239,7 +239,7 @@ describe('fast path for cached GETs', () => {
     expect(hashed).toBe(5);
   });
 
-  test("a connection's last URL is answered as itself, and only once its caller was authorised", async () => {
+  test("a connection's last URL is answered as itself, and every request on it is authorised afresh", async () => {
     await using stack = await createStack({ proxy: { hashKey: nodeHashKey } });
     await stack.call(PATH); // MISS through the app, stores
     await stack.call('/customers'); // and the list
