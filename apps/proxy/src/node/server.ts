@@ -13,7 +13,7 @@ import { logRequest } from '../observability/access-log.js';
 import { requestIdFor, SECURITY_HEADERS } from '../observability/frame.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { createFixedWindowLimiter } from '../rate-limit/fixed-window.js';
-import { type FastAnswer, type FastRead, validHost } from '../routes/fast-read.js';
+import { type FastAnswer, type FastRead, renderLines, validHost } from '../routes/fast-read.js';
 import { errorReply, internalErrorReply, type Reply } from '../routes/reply.js';
 import { createBatchedWriter } from './batched-writer.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
@@ -206,10 +206,8 @@ function writeFast(
     return;
   }
   const [done, constant] = answer.rendered;
-  let lines = constant;
-  const end = checked * 2;
-  for (let i = done * 2; i < end; i += 2) lines += `${headers[i]}: ${headers[i + 1]}\r\n`;
-  res.writeHead(answer.status, headers.slice(end));
+  const lines = renderLines(headers, done, checked, constant);
+  res.writeHead(answer.status, headers.slice(checked * 2));
   const out = res as unknown as { _header: string };
   const head = out._header;
   out._header = `${head.slice(0, -2)}${lines}\r\n`;

@@ -35,12 +35,17 @@ export type FastAnswer = {
   readonly rendered: readonly [number, string];
 };
 
-/** `[name, value, …]` as the lines of a response head. */
-const renderLines = (pairs: readonly string[]): string => {
-  let lines = '';
-  for (let i = 0; i < pairs.length; i += 2) lines += `${pairs[i]}: ${pairs[i + 1]}\r\n`;
-  return lines;
-};
+/** The pairs `[from, to)` of `[name, value, …]` as the lines of a response head, after `lines`. */
+export function renderLines(
+  pairs: readonly string[],
+  from = 0,
+  to = pairs.length / 2,
+  lines = '',
+): string {
+  let out = lines;
+  for (let i = from * 2; i < to * 2; i += 2) out += `${pairs[i]}: ${pairs[i + 1]}\r\n`;
+  return out;
+}
 
 /** A character Node refuses in a header value (its `checkInvalidHeaderChar`). */
 const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
