@@ -389,8 +389,7 @@ export async function startProxyServer(
   // However the process ends (an uncaught error too), the lines still pending are handed to
   // stdout: a file takes them at once, a pipe as much as it has room for (the CLI waits for a
   // full pipe to drain before it exits).
-  const flushOnExit = () => batch.flush();
-  process.once('exit', flushOnExit);
+  process.once('exit', batch.flush);
 
   let closing: Promise<void> | undefined;
   return {
@@ -430,7 +429,7 @@ export async function startProxyServer(
         } finally {
           // Lines after this (an answer cut by the drain timeout, "stopped") go out at once.
           batch.end();
-          process.off('exit', flushOnExit);
+          process.off('exit', batch.flush);
         }
       })();
       return closing;

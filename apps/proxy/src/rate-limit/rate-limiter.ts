@@ -27,14 +27,9 @@ const resetSeconds = (decision: RateDecision): string =>
 
 /** The `RateLimit-*` headers (IETF draft) of a decision, appended to `[name, value, …]`. */
 export function pushRateLimitHeaders(headers: string[], decision: RateDecision): void {
-  headers.push(
-    'ratelimit-limit',
-    String(decision.limit),
-    'ratelimit-remaining',
-    String(decision.remaining),
-    'ratelimit-reset',
-    resetSeconds(decision),
-  );
+  const at = headers.length + 1;
+  headers.push('ratelimit-limit', '', 'ratelimit-remaining', '', 'ratelimit-reset', '');
+  setRateLimitHeaders(headers, at, decision);
 }
 
 /**

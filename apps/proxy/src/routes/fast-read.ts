@@ -520,6 +520,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       headers[TIMING_AT] =
         `auth;dur=${formatMs(authed - started)}, cache;dur=${formatMs(looked - authed)}`;
       if (rate) setRateLimitHeaders(headers, LIMIT_AT, rate);
+      // Both templates end with Content-Type and Content-Length.
       headers[headers.length - 3] = wire.type;
       headers[headers.length - 1] = wire.length;
       const checked = (rate ? RATED_HIT_CHECKED : HIT_CHECKED) + (wire.typeChecked ? 1 : 0);
