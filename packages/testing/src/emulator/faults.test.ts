@@ -1,7 +1,15 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ErrorResponse } from '@amberkit/core/schemas';
 import { describe, expect, test } from 'vitest';
 import { createEmulator } from './create-emulator.js';
 import { KEY, MODES, openHarness, until } from './test-support.js';
+
+/** A full garbage collection now (the `gc` global exposed just for this). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 describe.each(MODES)('fault injection (%s)', (mode) => {
   test('a status rule answers with that status as an ErrorResponse', async () => {
@@ -137,6 +145,8 @@ describe.each(MODES)('fault injection (%s)', (mode) => {
     // Nothing may answer: give a would-be answer time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(settled).toBe(false);
+    // A collection before the abort, as happens under load: the abort must still arrive.
+    collectGarbage();
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });

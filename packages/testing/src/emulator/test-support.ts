@@ -58,7 +58,12 @@ export async function openHarness(mode: Mode, options: EmulatorOptions = {}): Pr
       headers: merged,
       ...(body === undefined ? {} : { body }),
     });
-    return server ? fetch(request) : emulator.fetch(request);
+    if (!server) return emulator.fetch(request);
+    // The caller's signal goes to fetch itself as well: Node's fetch copies the Request, and
+    // the copy follows this Request's signal only while this Request is alive, so after a GC
+    // an abort never arrived and the call hung (nodejs/undici#4068; seen as a 30 s timeout of
+    // the hang test in CI, and every time in a script that loads the emulator first).
+    return fetch(request, rest.signal ? { signal: rest.signal } : undefined);
   };
   return {
     emulator,
