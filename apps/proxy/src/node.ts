@@ -6,6 +6,7 @@ export type { NodeTransport } from './node/http-transport.js';
 export { nodeHttpTransport } from './node/http-transport.js';
 export { createFileKeySource, readKeysFile } from './node/keys-file.js';
 export { nodeHashKey } from './node/node-hash.js';
+export { hasNodeParser, parserTransport } from './node/parser-transport.js';
 export type { RedisStoreOptions } from './node/redis-store.js';
 export { createRedisStore } from './node/redis-store.js';
 export type { ProxyServer } from './node/server.js';

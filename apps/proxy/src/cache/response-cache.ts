@@ -1,7 +1,7 @@
 import { isUpstreamFailure } from '../upstream/errors.js';
 import type { UpstreamResponse } from '../upstream/upstream-client.js';
 import type { CachePolicy } from './cache-policy.js';
-import type { CachedEntry, CacheStore } from './cache-store.js';
+import { type CachedEntry, type CacheStore, cachedEntry } from './cache-store.js';
 
 export type CacheResult = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
 export type CacheOutcome = { readonly entry: CachedEntry; readonly result: CacheResult };
@@ -128,7 +128,7 @@ export class ResponseCache {
     requestId: string | undefined,
   ): Promise<CachedEntry> {
     const response = await load();
-    const entry: CachedEntry = { ...response, storedAt: this.#clock() };
+    const entry = cachedEntry(response, this.#clock());
     if (response.status === 200) {
       await this.#store.store(
         key,

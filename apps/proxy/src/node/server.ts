@@ -19,6 +19,7 @@ import { createBatchedWriter } from './batched-writer.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 import { createFileKeySource } from './keys-file.js';
 import { nodeHashKey } from './node-hash.js';
+import { hasNodeParser, parserTransport } from './parser-transport.js';
 import { createRedisStore } from './redis-store.js';
 import { undiciTransport } from './undici-transport.js';
 
@@ -243,7 +244,13 @@ function serveFast(
     }
     return true;
   }
-  answer.then((ready) => writeFast(res, ready, draining, spliceHead)).catch(lastResort);
+  answer.then((ready) => {
+    try {
+      writeFast(res, ready, draining, spliceHead);
+    } catch {
+      lastResort();
+    }
+  }, lastResort);
   return true;
 }
 
@@ -292,7 +299,8 @@ export async function startProxyServer(
             maxBytes: config.cache.maxBytes,
           });
 
-  const http = undiciTransport();
+  // Node's own parser where the runtime has it (Node does), else undici: see parser-transport.
+  const http = hasNodeParser() ? parserTransport() : undiciTransport();
   const proxy = createProxy({
     upstream: config.upstream,
     keys,

@@ -3,11 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
 import type { NodeTransport } from './http-transport.js';
 import { nodeHttpTransport } from './http-transport.js';
+import { parserTransport } from './parser-transport.js';
 import { undiciTransport } from './undici-transport.js';
 
 const KEY = 'transport-key';
 
 const TRANSPORTS = [
+  ['node parser', parserTransport],
   ['undici', undiciTransport],
   ['node:http', nodeHttpTransport],
 ] as const;
@@ -114,9 +116,12 @@ describe.each(TRANSPORTS)('%s transport (over TCP against the emulator)', (_name
   });
 });
 
-describe('undici transport', () => {
+describe.each([
+  ['node parser', parserTransport],
+  ['undici', undiciTransport],
+] as const)('%s transport with a connection limit', (_name, make) => {
   test('the deadline counts from dispatch: a request queued behind a hung one times out too', async () => {
-    await using s = await setup(() => undiciTransport({ connections: 1 }));
+    await using s = await setup(() => make({ connections: 1 }));
     s.emulator.setFaults([{ path: '/customers/hung', hang: true }]);
     const started = performance.now();
     const hung = s.send('/customers/hung', { timeoutMs: 200 });

@@ -268,6 +268,9 @@ const checkedPairs = (template: readonly string[]): number => template.indexOf('
 const HIT_CHECKED = checkedPairs(HIT_HEADERS);
 const RATED_HIT_CHECKED = checkedPairs(RATED_HIT_HEADERS);
 
+/** Reply headers whose values {@link readThrough} writes itself (the cache result, a number). */
+const OWN_REPLY_HEADERS: ReadonlySet<string> = new Set(['x-cache', 'age']);
+
 /** What the app's access log middleware writes, for one fast answer. */
 type Trace = {
   readonly requestId: string;
@@ -393,8 +396,9 @@ export function createFastRead(deps: RouteDeps): FastRead {
   };
 
   /**
-   * Headers in the app's order (security, request id, rate limit, the reply's, timing), and
-   * how many of them at the start are ours (the reply's may come from upstream).
+   * The app's headers (security, request id, rate limit, timing, the reply's), and how many of
+   * them at the start are ours: all but the reply's Content-Type and Retry-After, which may
+   * come from upstream and go last, through the server's checks.
    */
   const replyHeaders = (
     trace: Trace,
@@ -404,10 +408,13 @@ export function createFastRead(deps: RouteDeps): FastRead {
     const headers = SECURITY_PAIRS.slice();
     headers.push('x-request-id', trace.requestId);
     if (trace.rate) pushRateLimitHeaders(headers, trace.rate);
-    const checked = headers.length / 2;
-    for (const name in reply.headers) headers.push(name, reply.headers[name]!);
     const timing = serverTiming(timings);
     if (timing) headers.push('server-timing', timing);
+    for (const name in reply.headers)
+      if (OWN_REPLY_HEADERS.has(name)) headers.push(name, reply.headers[name]!);
+    const checked = headers.length / 2;
+    for (const name in reply.headers)
+      if (!OWN_REPLY_HEADERS.has(name)) headers.push(name, reply.headers[name]!);
     return [headers, checked];
   };
   const log = (trace: Trace, status: number, cacheResult?: string, upstreamMs?: number) => {

@@ -1,3 +1,4 @@
+import { cachedEntry } from '../cache/cache-store.js';
 import type { CacheOutcome } from '../cache/response-cache.js';
 import type { Frame } from '../observability/frame.js';
 import type { UpstreamResponse } from '../upstream/upstream-client.js';
@@ -58,7 +59,7 @@ export async function readThrough(request: ReadRequest, deps: RouteDeps): Promis
   let outcome: CacheOutcome;
   try {
     if (!deps.cache) {
-      outcome = { entry: { ...(await load()), storedAt: deps.clock() }, result: 'BYPASS' };
+      outcome = { entry: cachedEntry(await load(), deps.clock()), result: 'BYPASS' };
       deps.metrics.cache('BYPASS');
     } else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load, requestId);
     else outcome = await deps.cache.get(key, policy, load, request.defer, requestId);

@@ -47,21 +47,24 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
     { maxAttempts: retries, backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 250 }) },
   );
 
+  /** What the policies throw, as the proxy's own errors. */
+  const translate = (error: unknown): never => {
+    if (error instanceof BrokenCircuitError) {
+      throw new UpstreamUnavailableError('upstream circuit is open after repeated failures');
+    }
+    if (error instanceof UpstreamServerError) {
+      throw new UpstreamUnavailableError(`upstream answered ${error.status}`, error.status);
+    }
+    throw error;
+  };
+
   return {
-    async run(idempotent, attempt) {
-      try {
-        if (idempotent && retries > 0)
-          return await retrying.execute(() => breaker.execute(attempt));
-        return await breaker.execute(attempt);
-      } catch (error) {
-        if (error instanceof BrokenCircuitError) {
-          throw new UpstreamUnavailableError('upstream circuit is open after repeated failures');
-        }
-        if (error instanceof UpstreamServerError) {
-          throw new UpstreamUnavailableError(`upstream answered ${error.status}`, error.status);
-        }
-        throw error;
-      }
+    run(idempotent, attempt) {
+      const running =
+        idempotent && retries > 0
+          ? retrying.execute(() => breaker.execute(attempt))
+          : breaker.execute(attempt);
+      return running.catch(translate);
     },
     state() {
       const s = breaker.state;

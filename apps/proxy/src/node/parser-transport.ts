@@ -1,0 +1,450 @@
+import { createRequire } from 'node:module';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
+import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
+import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
+import type { TransportRequest, TransportResponse } from '../upstream/transport.js';
+import type { NodeTransport } from './http-transport.js';
+
+/**
+ * Node's own HTTP parser: the llhttp build that node:http runs on, in C++, behind the legacy
+ * `_http_common` module (public since Node 0.x, used by node:http itself). It hands JavaScript
+ * the whole head in one call, where undici's WebAssembly llhttp calls back into JavaScript for
+ * every header name and value.
+ */
+type Parser = {
+  initialize(type: number, resource: object, maxHeaderSize: number, lenient: number): void;
+  execute(data: Buffer): number | Error;
+  finish(): number | Error | undefined;
+  close(): void;
+  [callback: number]: unknown;
+};
+type ParserClass = {
+  new (): Parser;
+  readonly RESPONSE: number;
+  readonly kOnHeaders: number;
+  readonly kOnHeadersComplete: number;
+  readonly kOnBody: number;
+  readonly kOnMessageComplete: number;
+};
+
+function loadParser(): ParserClass | undefined {
+  try {
+    const { HTTPParser } = createRequire(import.meta.url)('_http_common') as {
+      HTTPParser?: ParserClass;
+    };
+    return typeof HTTPParser === 'function' ? HTTPParser : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const HTTPParser = loadParser();
+
+/** Whether this runtime has Node's parser (Node does; Bun and Deno may not). */
+export const hasNodeParser = (): boolean => HTTPParser !== undefined;
+
+/** CR, LF or NUL: what would let a value end its header line or the head early. */
+const LINE_BREAK = /[\r\n\0]/;
+/** A control character, space or DEL: none belongs in a request target. */
+const NOT_IN_TARGET = /[\0-\x20\x7f]/;
+/** An HTTP token (RFC 9110 §5.6.2), for header names and methods. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** `Keep-Alive: timeout=N` (RFC 7230 appendix A.1.2), as servers send it. */
+const KEEP_ALIVE_TIMEOUT = /timeout=(\d+)/i;
+/** How long an idle connection is kept when the server gives no hint. */
+const IDLE_MS = 4_000;
+/** How often a pool with idle connections closes the ones past their time. */
+const SWEEP_MS = 1_000;
+/** Read once: on Node the global is a lazy getter, called on every access. */
+const perf = globalThis.performance;
+/** Closed this long before the server's own keep-alive timeout, so no request races its close. */
+const IDLE_MARGIN_MS = 1_000;
+/** Largest head accepted from upstream (Node's default). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/** One request to one origin, from dispatch until it settles. */
+class Exchange {
+  settled = false;
+  connection: Connection | undefined = undefined;
+  readonly timer: ReturnType<typeof setTimeout>;
+  constructor(
+    readonly head: string,
+    readonly body: string | undefined,
+    readonly skipBody: boolean,
+    readonly timeoutMs: number,
+    readonly resolve: (response: TransportResponse) => void,
+    readonly reject: (error: Error) => void,
+    readonly pool: OriginPool,
+  ) {
+    this.timer = setTimeout(Exchange.expire, timeoutMs, this);
+  }
+  static expire(this: void, self: Exchange): void {
+    const answered = self.connection !== undefined && self.connection.status !== 0;
+    self.fail(
+      new UpstreamTimeoutError(
+        answered
+          ? `upstream body did not arrive within ${self.timeoutMs} ms`
+          : `upstream did not answer within ${self.timeoutMs} ms`,
+      ),
+    );
+  }
+  /** Settles with `error`; a connection it was using cannot be reused and is closed. */
+  fail(error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    const { connection } = this;
+    if (connection) connection.destroy();
+    else this.pool.unqueue(this);
+    this.reject(error);
+  }
+  succeed(response: TransportResponse): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.resolve(response);
+  }
+}
+
+/** One keep-alive connection to an origin and its parser; one exchange at a time. */
+class Connection {
+  readonly parser: Parser;
+  exchange: Exchange | undefined = undefined;
+  status = 0;
+  contentType = '';
+  retryAfter: string | undefined = undefined;
+  keepAlive = false;
+  chunks: Buffer[] = [];
+  idleMs = IDLE_MS;
+  /** When it last became idle (`performance.now()`). */
+  idleSince = 0;
+  closed = false;
+  constructor(
+    readonly socket: Socket,
+    readonly pool: OriginPool,
+  ) {
+    const parser = new HTTPParser!();
+    parser.initialize(HTTPParser!.RESPONSE, {}, MAX_HEADER_BYTES, 0);
+    // More than 32 header pairs arrive in pieces before the head is complete.
+    let early: string[] | undefined;
+    parser[HTTPParser!.kOnHeaders] = (headers: string[]) => {
+      early = early ? early.concat(headers) : headers;
+    };
+    parser[HTTPParser!.kOnHeadersComplete] = (
+      _major: number,
+      _minor: number,
+      headers: string[] | undefined,
+      _method: unknown,
+      _url: unknown,
+      status: number,
+      _message: unknown,
+      upgrade: boolean,
+      keepAlive: boolean,
+    ): number => {
+      const all = early ? (headers ? early.concat(headers) : early) : (headers ?? []);
+      early = undefined;
+      return this.onHead(status, all, upgrade, keepAlive);
+    };
+    // Node hands each piece of body over as its own copy.
+    parser[HTTPParser!.kOnBody] = (chunk: Buffer) => {
+      this.chunks.push(chunk);
+    };
+    parser[HTTPParser!.kOnMessageComplete] = () => this.onComplete();
+    this.parser = parser;
+    socket.setNoDelay(true);
+    socket.on('data', (data: Buffer) => this.onData(data));
+    socket.on('end', () => this.onEnd());
+    socket.on('error', () => this.destroy());
+    socket.on('close', () => {
+      this.destroy();
+      // Only now, never from inside one of its own callbacks (a destroy can start there).
+      parser.close();
+    });
+  }
+
+  send(exchange: Exchange): void {
+    this.exchange = exchange;
+    exchange.connection = this;
+    this.status = 0;
+    this.socket.write(exchange.body === undefined ? exchange.head : exchange.head + exchange.body);
+  }
+
+  onHead(status: number, headers: string[], upgrade: boolean, keepAlive: boolean): number {
+    const exchange = this.exchange;
+    if (!exchange || upgrade) {
+      // An answer nobody asked for, or a protocol switch we never request.
+      this.destroy();
+      return 0;
+    }
+    this.status = status;
+    this.keepAlive = keepAlive;
+    this.contentType = '';
+    this.retryAfter = undefined;
+    for (let i = 0; i < headers.length; i += 2) {
+      const name = headers[i]!;
+      if (name.length === 12 && name.toLowerCase() === 'content-type')
+        this.contentType = headers[i + 1]!;
+      else if (name.length === 11 && name.toLowerCase() === 'retry-after')
+        this.retryAfter = headers[i + 1]!;
+      else if (name.length === 10 && name.toLowerCase() === 'keep-alive') {
+        const hint = KEEP_ALIVE_TIMEOUT.exec(headers[i + 1]!);
+        if (hint) this.idleMs = Math.min(IDLE_MS, Number(hint[1]) * 1000 - IDLE_MARGIN_MS);
+      }
+    }
+    // 1 tells the parser a HEAD's answer has no body, whatever its Content-Length says.
+    return exchange.skipBody ? 1 : 0;
+  }
+
+  onComplete(): void {
+    const exchange = this.exchange;
+    if (!exchange) return;
+    // An interim answer (100 Continue, 103 Early Hints): the final one follows.
+    if (this.status >= 100 && this.status < 200) {
+      this.chunks = [];
+      return;
+    }
+    const { chunks } = this;
+    this.chunks = [];
+    this.exchange = undefined;
+    exchange.connection = undefined;
+    const body =
+      chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    exchange.succeed({
+      status: this.status,
+      contentType: this.contentType,
+      retryAfter: this.retryAfter,
+      body: typeof body === 'string' ? body : body.toString('utf8'),
+    });
+    if (this.keepAlive && this.idleMs > 0) this.pool.release(this);
+    else this.destroy();
+  }
+
+  onData(data: Buffer): void {
+    const parsed = this.parser.execute(data);
+    if (typeof parsed !== 'number') this.destroy();
+  }
+
+  /** The server closed its side: an answer read until the close ends here. */
+  onEnd(): void {
+    if (this.exchange && this.status !== 0) this.parser.finish();
+    this.destroy();
+  }
+
+  /** Whether it has been idle too long to be trusted with another request. */
+  stale(now: number): boolean {
+    return now - this.idleSince >= this.idleMs;
+  }
+
+  destroy(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.destroy();
+    const exchange = this.exchange;
+    this.exchange = undefined;
+    this.pool.forget(this);
+    if (exchange) {
+      exchange.connection = undefined;
+      exchange.fail(
+        new UpstreamUnavailableError(
+          this.status === 0
+            ? 'upstream could not be reached'
+            : 'upstream connection failed while reading the body',
+        ),
+      );
+    }
+  }
+}
+
+/** The connections to one origin: idle ones reused newest first, a queue past the limit. */
+class OriginPool {
+  readonly idle: Connection[] = [];
+  readonly queue: Exchange[] = [];
+  readonly open = new Set<Connection>();
+  closed = false;
+  sweeper: ReturnType<typeof setTimeout> | undefined = undefined;
+  constructor(
+    /** `Host` as the URL gives it: the name (IPv6 in brackets) and a port that is not the default. */
+    readonly hostHeader: string,
+    readonly connectTo: () => Socket,
+    readonly limit: number,
+  ) {}
+
+  dispatch(exchange: Exchange): void {
+    if (this.closed) exchange.fail(new UpstreamUnavailableError('the proxy is shutting down'));
+    else {
+      const idle = this.takeIdle();
+      if (idle) idle.send(exchange);
+      else if (this.open.size < this.limit) this.connect().send(exchange);
+      else this.queue.push(exchange);
+    }
+  }
+
+  connect(): Connection {
+    const connection = new Connection(this.connectTo(), this);
+    this.open.add(connection);
+    return connection;
+  }
+
+  /** The newest idle connection still within its time; older ones past it are closed. */
+  takeIdle(): Connection | undefined {
+    if (this.idle.length === 0) return undefined;
+    const now = perf.now();
+    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
+      if (!idle.stale(now)) return idle;
+      idle.destroy();
+    }
+    return undefined;
+  }
+
+  release(connection: Connection): void {
+    const next = this.queue.shift();
+    if (next) connection.send(next);
+    else {
+      // A time stamp, not a timer per request: one sweep a second closes what idles too long,
+      // and takeIdle never hands out a connection past its time between sweeps.
+      connection.idleSince = perf.now();
+      this.idle.push(connection);
+      this.sweeper ??= setTimeout(OriginPool.sweep, SWEEP_MS, this).unref();
+    }
+  }
+
+  static sweep(this: void, pool: OriginPool): void {
+    pool.sweeper = undefined;
+    const now = perf.now();
+    for (const idle of pool.idle.slice()) if (idle.stale(now)) idle.destroy();
+    if (pool.idle.length > 0) pool.sweeper = setTimeout(OriginPool.sweep, SWEEP_MS, pool).unref();
+  }
+
+  forget(connection: Connection): void {
+    this.open.delete(connection);
+    const at = this.idle.indexOf(connection);
+    if (at !== -1) this.idle.splice(at, 1);
+    // A slot is free: the oldest waiting request gets a new connection.
+    const next = this.closed ? undefined : this.queue.shift();
+    if (next) this.connect().send(next);
+  }
+
+  unqueue(exchange: Exchange): void {
+    const at = this.queue.indexOf(exchange);
+    if (at !== -1) this.queue.splice(at, 1);
+  }
+
+  /** Fails what waits and what is in flight, and closes every connection. */
+  close(): void {
+    this.closed = true;
+    if (this.sweeper) clearTimeout(this.sweeper);
+    for (const exchange of this.queue.splice(0))
+      exchange.fail(new UpstreamUnavailableError('the proxy is shutting down'));
+    for (const connection of [...this.open]) connection.destroy();
+  }
+}
+
+/**
+ * The server's transport: HTTP/1.1 over keep-alive connections (TLS for `https:`), parsed by
+ * Node's own C++ llhttp — the parser node:http uses — with the pool kept here: one request per
+ * connection at a time, idle connections reused newest first and closed a second before the
+ * server's `Keep-Alive: timeout` (4 s without one), at most `connections` per origin and a
+ * queue beyond. A request is written in one piece from headers the upstream client built (the
+ * caller's never reach it), with `identity` encoding asked for, so there is nothing to strip
+ * or decode. `timeoutMs` bounds the whole exchange, from dispatch (a wait in the queue
+ * included) to the last byte of the body. A connection that fails, times out or answers
+ * something it cannot parse is closed, never reused.
+ */
+export function parserTransport(
+  options: {
+    /** Most connections per origin; requests past it wait their turn. Default 128. */
+    connections?: number;
+    /** For `https:` origins: extra TLS options, such as `ca` for a private certificate authority. */
+    tls?: Pick<ConnectionOptions, 'ca' | 'rejectUnauthorized'>;
+  } = {},
+): NodeTransport {
+  if (!HTTPParser) throw new Error("this runtime has no node:http parser ('_http_common')");
+  const pools = new Map<string, OriginPool>();
+  const limit = options.connections ?? 128;
+  let closed = false;
+  const poolFor = (origin: string): OriginPool => {
+    let pool = pools.get(origin);
+    if (!pool) {
+      const url = new URL(origin);
+      const secure = url.protocol === 'https:';
+      if (!secure && url.protocol !== 'http:')
+        throw new TypeError(`upstream must be http: or https:, not ${url.protocol}`);
+      const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+      const port = Number(url.port) || (secure ? 443 : 80);
+      const connectTo = secure
+        ? () =>
+            tlsConnect({
+              ...options.tls,
+              host,
+              port,
+              ...(isIP(host) ? {} : { servername: host }),
+              ALPNProtocols: ['http/1.1'],
+            })
+        : () => netConnect({ host, port });
+      pool = new OriginPool(url.host, connectTo, limit);
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
+  /**
+   * Tokens (methods, header names) already found valid, so the few the client sends every time
+   * are checked once. Bounded; tokens past the bound are checked every time.
+   */
+  const tokens = new Set<string>();
+  const isToken = (text: string): boolean => {
+    if (tokens.has(text)) return true;
+    if (!TOKEN.test(text)) return false;
+    if (tokens.size < 64) tokens.add(text);
+    return true;
+  };
+  // Requests go to one origin: its pool is found by comparing the URL's start with the last.
+  let lastOrigin = '';
+  let lastPool: OriginPool | undefined;
+
+  return {
+    transport: ({ method, url, headers, body, timeoutMs }: TransportRequest) =>
+      new Promise<TransportResponse>((resolve, reject) => {
+        let pool = lastPool;
+        let path: string;
+        let head: string;
+        try {
+          if (closed) throw new UpstreamUnavailableError('the proxy is shutting down');
+          if (pool && url.startsWith(lastOrigin) && url.startsWith('/', lastOrigin.length)) {
+            path = url.slice(lastOrigin.length);
+          } else {
+            const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+            const origin = pathStart === -1 ? url : url.slice(0, pathStart);
+            path = pathStart === -1 ? '/' : url.slice(pathStart);
+            pool = poolFor(origin);
+            lastOrigin = origin;
+            lastPool = pool;
+          }
+          if (!isToken(method) || NOT_IN_TARGET.test(path))
+            throw new TypeError('invalid upstream request line');
+          head = `${method} ${path} HTTP/1.1\r\nhost: ${pool.hostHeader}\r\naccept-encoding: identity\r\n`;
+          for (const name in headers) {
+            const value = headers[name]!;
+            if (!isToken(name))
+              throw new TypeError(`invalid upstream request header name ${JSON.stringify(name)}`);
+            if (LINE_BREAK.test(value))
+              throw new TypeError(`invalid value for upstream request header ${name}`);
+            head += `${name}: ${value}\r\n`;
+          }
+          if (body !== undefined) head += `content-length: ${Buffer.byteLength(body)}\r\n`;
+          head += '\r\n';
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        pool.dispatch(
+          new Exchange(head, body, method === 'HEAD', timeoutMs, resolve, reject, pool),
+        );
+      }),
+    close() {
+      closed = true;
+      lastPool = undefined;
+      for (const pool of pools.values()) pool.close();
+      pools.clear();
+    },
+  };
+}
