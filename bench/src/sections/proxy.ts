@@ -108,6 +108,60 @@ async function startChild(
   return { url, process: child, close };
 }
 
+/**
+ * (e) An upstream transport on its own, in a fresh process: 50 GETs in flight against the
+ * emulator for `DURATION_MS` after `WARMUP_MS`, headers as the proxy's upstream client sends
+ * them. Prints requests, CPU µs and wall ms of the measured part as one JSON line.
+ */
+const TRANSPORT_CLIENT = `
+import { parserTransport, undiciTransport } from '@amberkit/proxy/node';
+const http = process.env.TRANSPORT === 'parser' ? parserTransport() : undiciTransport();
+const send = () => http.transport({
+  method: 'GET', url: process.env.URL, body: undefined, timeoutMs: 10_000,
+  headers: { accept: 'application/json', 'x-api-key': process.env.KEY,
+    'x-request-id': crypto.randomUUID(), 'user-agent': 'amberkit-proxy' },
+});
+async function runFor(ms) {
+  let n = 0;
+  const end = performance.now() + ms;
+  await Promise.all(Array.from({ length: 50 }, async () => {
+    while (performance.now() < end) {
+      const answer = await send();
+      if (answer.status !== 200) throw new Error('upstream answered ' + answer.status);
+      n++;
+    }
+  }));
+  return n;
+}
+await runFor(Number(process.env.WARMUP_MS));
+const before = process.cpuUsage();
+const started = performance.now();
+const n = await runFor(Number(process.env.DURATION_MS));
+const used = process.cpuUsage(before);
+console.log(JSON.stringify({ n, micros: used.user + used.system, ms: performance.now() - started }));
+http.close();`;
+
+/** Runs {@link TRANSPORT_CLIENT} once; its CPU µs per request and requests per second. */
+async function measureTransport(
+  kind: 'parser' | 'undici',
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ cpu: number; rps: number }> {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', TRANSPORT_CLIENT], {
+    env: { PATH: process.env.PATH ?? '', ...env, TRANSPORT: kind },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+  });
+  const out: string[] = [];
+  const err: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`transport client (${kind}) exited ${code}: ${err.join('')}`);
+  const { n, micros, ms } = JSON.parse(out.join('')) as { n: number; micros: number; ms: number };
+  return { cpu: micros / n, rps: (n * 1000) / ms };
+}
+
 const BARE_SERVER = `
 import { serve } from '@hono/node-server';
 const body = process.env.BODY;
@@ -429,6 +483,38 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await closeAll([emulator!, miss!]);
   }
 
+  // (e) The Node server's upstream transport against undici's, each in a fresh client process
+  // against a fresh emulator, in alternating order.
+  ctx.log(`upstream transports: ${rounds} rounds, node parser and undici, 50 in flight`);
+  const transports: Record<'parser' | 'undici', { cpu: number; rps: number }[]> = {
+    parser: [],
+    undici: [],
+  };
+  for (let round = 0; round < rounds; round++) {
+    const kinds =
+      round % 2 === 0 ? (['parser', 'undici'] as const) : (['undici', 'parser'] as const);
+    for (const kind of kinds) {
+      const [upstream] = await startFor('b');
+      try {
+        const env = {
+          URL: `${upstream!.url}${PATH}`,
+          KEY: AMBERFLO_KEY,
+          WARMUP_MS: String(warmupSec * 1000),
+          DURATION_MS: String(durationSec * 1000),
+        };
+        const got = await measureTransport(kind, env, inProxyDir);
+        transports[kind].push(got);
+        ctx.log(`(e) ${kind}: ${got.cpu.toFixed(1)} µs CPU a request, ${got.rps.toFixed(0)} req/s`);
+      } finally {
+        await upstream!.close();
+      }
+    }
+  }
+  const transport = (kind: 'parser' | 'undici') => ({
+    cpu: median(transports[kind].map((t) => t.cpu)),
+    rps: median(transports[kind].map((t) => t.rps)),
+  });
+
   const names = {
     a: '(a) bare @hono/node-server, fixed JSON',
     b: '(b) emulator direct, GET /customers/{id}',
@@ -518,6 +604,16 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
         unit: 'µs',
       });
   }
+  const parser = transport('parser');
+  const undici = transport('undici');
+  rows.push({
+    section,
+    name: "(e) upstream transport, node parser (the server's): client CPU per request",
+    value: parser.cpu,
+    unit: 'µs (50 in flight)',
+    baseline: { name: 'undici Pool.dispatch', value: undici.cpu },
+    ratio: parser.cpu / undici.cpu,
+  });
   const added = missP50 - directP50;
   rows.push(
     { section, name: 'emulator direct: p50 at 1 connection', value: directP50, unit: 'ms' },

@@ -62,6 +62,42 @@ const IDLE_MARGIN_MS = 1_000;
 /** Largest head accepted from upstream (Node's default). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
+/**
+ * The name of an answer header the transport reads (`content-type`, `retry-after`,
+ * `keep-alive`), else ''. Their usual spellings are matched as they are; others of the same
+ * length are lower-cased.
+ */
+function answerHeader(name: string): string {
+  switch (name) {
+    case 'content-type':
+    case 'Content-Type':
+      return 'content-type';
+    case 'retry-after':
+    case 'Retry-After':
+      return 'retry-after';
+    case 'keep-alive':
+    case 'Keep-Alive':
+      return 'keep-alive';
+  }
+  const { length } = name;
+  return length === 12 || length === 11 || length === 10 ? answerHeaderOf(name.toLowerCase()) : '';
+}
+const answerHeaderOf = (lower: string): string =>
+  lower === 'content-type' || lower === 'retry-after' || lower === 'keep-alive' ? lower : '';
+
+/** The last `Keep-Alive` value read and the idle time it gives: servers send the same one. */
+let lastKeepAlive = '';
+let lastIdleMs = IDLE_MS;
+/** How long to keep a connection idle for a `Keep-Alive` value: the hint less a margin. */
+function idleFor(value: string): number {
+  if (value !== lastKeepAlive) {
+    const hint = KEEP_ALIVE_TIMEOUT.exec(value);
+    lastIdleMs = hint ? Math.min(IDLE_MS, Number(hint[1]) * 1000 - IDLE_MARGIN_MS) : IDLE_MS;
+    lastKeepAlive = value;
+  }
+  return lastIdleMs;
+}
+
 /** One request to one origin, from dispatch until it settles. */
 class Exchange {
   settled = false;
@@ -181,14 +217,16 @@ class Connection {
     this.contentType = '';
     this.retryAfter = undefined;
     for (let i = 0; i < headers.length; i += 2) {
-      const name = headers[i]!;
-      if (name.length === 12 && name.toLowerCase() === 'content-type')
-        this.contentType = headers[i + 1]!;
-      else if (name.length === 11 && name.toLowerCase() === 'retry-after')
-        this.retryAfter = headers[i + 1]!;
-      else if (name.length === 10 && name.toLowerCase() === 'keep-alive') {
-        const hint = KEEP_ALIVE_TIMEOUT.exec(headers[i + 1]!);
-        if (hint) this.idleMs = Math.min(IDLE_MS, Number(hint[1]) * 1000 - IDLE_MARGIN_MS);
+      switch (answerHeader(headers[i]!)) {
+        case 'content-type':
+          this.contentType = headers[i + 1]!;
+          break;
+        case 'retry-after':
+          this.retryAfter = headers[i + 1]!;
+          break;
+        case 'keep-alive':
+          this.idleMs = idleFor(headers[i + 1]!);
+          break;
       }
     }
     // 1 tells the parser a HEAD's answer has no body, whatever its Content-Length says.
