@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, test } from 'vitest';
+import { builtCli } from '../test/built-cli.js';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
 import type { TransportRequest } from '../upstream/transport.js';
 import { parserTransport } from './parser-transport.js';
@@ -205,6 +206,115 @@ describe('parser transport (over TCP, against servers that write raw HTTP)', () 
     expect(upstream.sockets).toHaveLength(2);
   }, 4_000);
 
+  test("bytes after an answer never become the next request's answer; the out-of-step connection is closed and the queue moves on", async () => {
+    const { upstream, send } = await setup(
+      ({ socket }, i) => {
+        // The first answer arrives with a stray second one in the same write.
+        if (i === 0)
+          socket.write(`${ok('{"n":0}')}HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nbogus`);
+        else socket.write(ok(`{"n":${i}}`));
+      },
+      { connections: 1 },
+    );
+    const [first, second] = await Promise.all([send('/1'), send('/2')]);
+    expect(JSON.parse(first.body)).toEqual({ n: 0 });
+    expect(JSON.parse(second.body)).toEqual({ n: 1 });
+    expect(upstream.sockets).toHaveLength(2);
+  });
+
+  test('a partial answer after a complete one closes the connection; the next request gets a fresh one', async () => {
+    const { upstream, send } = await setup(({ socket }, i) =>
+      // The stray bytes would run into the next answer on this connection.
+      socket.write(i === 0 ? `${ok('{"n":0}')}HTTP/1.1 200` : ok(`{"n":${i}}`)),
+    );
+    expect(JSON.parse((await send('/1')).body)).toEqual({ n: 0 });
+    expect(JSON.parse((await send('/2')).body)).toEqual({ n: 1 });
+    expect(upstream.sockets).toHaveLength(2);
+  });
+
+  test('trailers after a chunked body do not reach the next answer on the connection', async () => {
+    const { upstream, send } = await setup(({ socket }, i) => {
+      if (i === 0)
+        socket.write(
+          'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nretry-after: 99\r\n\r\n',
+        );
+      else socket.write('HTTP/1.1 429 Too Many Requests\r\ncontent-length: 2\r\n\r\n{}');
+    });
+    expect(await send('/a')).toMatchObject({ status: 200, body: '{}', retryAfter: undefined });
+    expect(await send('/b')).toMatchObject({ status: 429, retryAfter: undefined });
+    expect(upstream.sockets).toHaveLength(1);
+  });
+
+  test('after a connection fails, a request queued behind it gets a new one', async () => {
+    const { upstream, send } = await setup(
+      ({ socket }, i) => socket.write(i === 0 ? 'NOT HTTP\r\n\r\n' : ok('{"queued":true}')),
+      { connections: 1 },
+    );
+    const [failed, queued] = await Promise.allSettled([send('/bad'), send('/queued')]);
+    expect(failed.status).toBe('rejected');
+    expect(queued).toMatchObject({ status: 'fulfilled', value: { body: '{"queued":true}' } });
+    expect(upstream.sockets).toHaveLength(2);
+  });
+
+  test('an interim answer then silence times out as "did not answer"', async () => {
+    const { send } = await setup(({ socket }) => socket.write('HTTP/1.1 100 Continue\r\n\r\n'));
+    await expect(send('/x', { timeoutMs: 100 })).rejects.toThrow(
+      new UpstreamTimeoutError('upstream did not answer within 100 ms'),
+    );
+  });
+
+  test('a socket that cannot be created (TLS options Node refuses) is UpstreamUnavailableError at once', async () => {
+    // A number where Node wants a certificate: tls.connect throws before any socket exists.
+    const http = parserTransport({ tls: { ca: 42 as never } });
+    cleanups.push(() => http.close());
+    const started = performance.now();
+    await expect(
+      http.transport({
+        method: 'GET',
+        url: 'https://127.0.0.1:9/x',
+        headers: {},
+        body: undefined,
+        timeoutMs: 5_000,
+      }),
+    ).rejects.toThrow(UpstreamUnavailableError);
+    // Not a speed target: well under the 5 s deadline means it did not wait for the timer.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  test('idle connections do not keep the process alive', async () => {
+    const upstream = await rawUpstream(({ socket }) => socket.write(ok('{}')));
+    cleanups.push(() => upstream.close());
+    using built = builtCli();
+    // One request and no close(): the process ends once the answer is in, not when the idle
+    // connection would be closed (about 4 s later).
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { parserTransport } = await import(${JSON.stringify(join(dirname(built.path), 'node.js'))});
+const answer = await parserTransport().transport({ method: 'GET', url: ${JSON.stringify(`${upstream.url}/x`)}, headers: {}, body: undefined, timeoutMs: 2000 });
+console.log(answer.status);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await Promise.race([new Promise((resolve) => child.stdout.once('data', resolve)), exited]);
+    const since = performance.now();
+    const code = await Promise.race([
+      exited,
+      new Promise((resolve) => setTimeout(resolve, 3_000, 'still running')),
+    ]);
+    child.kill();
+    expect(out.trim()).toBe('200');
+    expect(code).toBe(0);
+    expect(performance.now() - since).toBeLessThan(3_000);
+  }, 20_000);
+
   test('an answer it cannot parse, or a dropped connection, is UpstreamUnavailableError and the connection is not reused', async () => {
     const { upstream, send } = await setup(({ socket }, i) => {
       if (i === 0) socket.write('NOT HTTP AT ALL\r\n\r\n');
@@ -251,8 +361,10 @@ describe('parser transport (over TCP, against servers that write raw HTTP)', () 
     const queued = send('/queued');
     await new Promise((resolve) => setTimeout(resolve, 50));
     http.close();
-    await expect(queued).rejects.toThrow(UpstreamUnavailableError);
-    await expect(first).rejects.toThrow(UpstreamUnavailableError);
+    await expect(queued).rejects.toThrow(
+      new UpstreamUnavailableError('the proxy is shutting down'),
+    );
+    await expect(first).rejects.toThrow(new UpstreamUnavailableError('the proxy is shutting down'));
     expect(upstream.received).toHaveLength(1);
   });
 

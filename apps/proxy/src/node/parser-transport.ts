@@ -6,10 +6,12 @@ import type { TransportRequest, TransportResponse } from '../upstream/transport.
 import type { NodeTransport } from './http-transport.js';
 
 /**
- * Node's own HTTP parser: the llhttp build that node:http runs on, in C++, behind the legacy
- * `_http_common` module (public since Node 0.x, used by node:http itself). It hands JavaScript
- * the whole head in one call, where undici's WebAssembly llhttp calls back into JavaScript for
- * every header name and value.
+ * Node's own HTTP parser: the llhttp build that node:http runs on, in C++, as the legacy
+ * `node:_http_common` module exports it. That module is undocumented, and Node has deprecated
+ * the `node:_http_*` modules in its documentation (DEP0199, no warning at run time); so it is
+ * loaded defensively and checked on a sample answer before use (see {@link loadParser}). It
+ * hands JavaScript the whole head in one call, where undici's WebAssembly llhttp calls back
+ * into JavaScript for every header name and value.
  */
 type Parser = {
   initialize(type: number, resource: object, maxHeaderSize: number, lenient: number): void;
@@ -18,21 +20,54 @@ type Parser = {
   close(): void;
   [callback: number]: unknown;
 };
+/** Largest head accepted from upstream (Node's default). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
 type ParserClass = {
   new (): Parser;
   readonly RESPONSE: number;
+  readonly kOnMessageBegin: number;
   readonly kOnHeaders: number;
   readonly kOnHeadersComplete: number;
   readonly kOnBody: number;
   readonly kOnMessageComplete: number;
 };
 
+/**
+ * The parser, if this runtime has it and it behaves as this module expects: it must parse a
+ * sample chunked answer (status, headers, body in pieces, trailers, end) into the callbacks
+ * below. A later Node that drops or changes it makes this undefined, and the server falls
+ * back to undici.
+ */
 function loadParser(): ParserClass | undefined {
   try {
-    const { HTTPParser } = createRequire(import.meta.url)('_http_common') as {
+    const { HTTPParser: Class } = createRequire(import.meta.url)('_http_common') as {
       HTTPParser?: ParserClass;
     };
-    return typeof HTTPParser === 'function' ? HTTPParser : undefined;
+    if (typeof Class !== 'function') return undefined;
+    const parser = new Class();
+    parser.initialize(Class.RESPONSE, {}, MAX_HEADER_BYTES, 0);
+    const seen: unknown[] = [];
+    parser[Class.kOnMessageBegin] = () => seen.push('begin');
+    parser[Class.kOnHeaders] = (headers: string[]) => seen.push(...headers);
+    parser[Class.kOnHeadersComplete] = (...args: unknown[]) => {
+      seen.push(args[5], ...((args[2] as string[] | undefined) ?? []), args[8]);
+      return 0;
+    };
+    parser[Class.kOnBody] = (chunk: Buffer) => seen.push(chunk.toString('latin1'));
+    parser[Class.kOnMessageComplete] = () => seen.push('end');
+    const parsed = parser.execute(
+      Buffer.from(
+        'HTTP/1.1 201 Created\r\nContent-Type: a/b\r\nTransfer-Encoding: chunked\r\n\r\n' +
+          '2\r\nok\r\n0\r\nx-t: 1\r\n\r\n',
+      ),
+    );
+    parser.close();
+    const expected = ['begin', 201, 'Content-Type', 'a/b', 'Transfer-Encoding', 'chunked', true];
+    return typeof parsed === 'number' &&
+      JSON.stringify(seen) === JSON.stringify([...expected, 'ok', 'x-t', '1', 'end'])
+      ? Class
+      : undefined;
   } catch {
     return undefined;
   }
@@ -57,10 +92,11 @@ const IDLE_MS = 4_000;
 const SWEEP_MS = 1_000;
 /** Read once: on Node the global is a lazy getter, called on every access. */
 const perf = globalThis.performance;
-/** Closed this long before the server's own keep-alive timeout, so no request races its close. */
+/**
+ * An idle connection is not reused later than this before the server's own keep-alive
+ * timeout, so a request rarely meets a connection the server is closing.
+ */
 const IDLE_MARGIN_MS = 1_000;
-/** Largest head accepted from upstream (Node's default). */
-const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
  * The name of an answer header the transport reads (`content-type`, `retry-after`,
@@ -146,7 +182,14 @@ class Exchange {
 class Connection {
   readonly parser: Parser;
   exchange: Exchange | undefined = undefined;
+  /** The status of the answer being read, interim (1xx) ones included. */
+  head = 0;
+  /** The final answer's status; 0 until its head arrives. */
   status = 0;
+  /** Header pairs that arrived before the head was complete, or trailers after a body. */
+  early: string[] | undefined = undefined;
+  /** The answer is complete and the connection may take the next request once `execute` returns. */
+  reusable = false;
   contentType = '';
   retryAfter: string | undefined = undefined;
   keepAlive = false;
@@ -161,10 +204,16 @@ class Connection {
   ) {
     const parser = new HTTPParser!();
     parser.initialize(HTTPParser!.RESPONSE, {}, MAX_HEADER_BYTES, 0);
-    // More than 32 header pairs arrive in pieces before the head is complete.
-    let early: string[] | undefined;
+    // An answer begins: bytes after the last one with no request waiting mean the connection
+    // is out of step and is closed, whatever they hold.
+    parser[HTTPParser!.kOnMessageBegin] = () => {
+      this.early = undefined;
+      if (!this.exchange) this.destroy();
+    };
+    // More than 32 header pairs arrive in pieces before the head is complete; trailers after a
+    // chunked body arrive the same way, and are dropped when the next answer begins.
     parser[HTTPParser!.kOnHeaders] = (headers: string[]) => {
-      early = early ? early.concat(headers) : headers;
+      this.early = this.early ? this.early.concat(headers) : headers;
     };
     parser[HTTPParser!.kOnHeadersComplete] = (
       _major: number,
@@ -177,8 +226,9 @@ class Connection {
       upgrade: boolean,
       keepAlive: boolean,
     ): number => {
+      const { early } = this;
+      this.early = undefined;
       const all = early ? (headers ? early.concat(headers) : early) : (headers ?? []);
-      early = undefined;
       return this.onHead(status, all, upgrade, keepAlive);
     };
     // Node hands each piece of body over as its own copy.
@@ -188,6 +238,9 @@ class Connection {
     parser[HTTPParser!.kOnMessageComplete] = () => this.onComplete();
     this.parser = parser;
     socket.setNoDelay(true);
+    // The socket never keeps the process alive by itself: a request in flight does, through its
+    // deadline's timer, and an idle connection does not (as with Node's own agents).
+    socket.unref();
     socket.on('data', (data: Buffer) => this.onData(data));
     socket.on('end', () => this.onEnd());
     socket.on('error', () => this.destroy());
@@ -201,6 +254,7 @@ class Connection {
   send(exchange: Exchange): void {
     this.exchange = exchange;
     exchange.connection = this;
+    this.head = 0;
     this.status = 0;
     this.socket.write(exchange.body === undefined ? exchange.head : exchange.head + exchange.body);
   }
@@ -212,6 +266,9 @@ class Connection {
       this.destroy();
       return 0;
     }
+    this.head = status;
+    // An interim answer (100 Continue, 103 Early Hints): the final one follows on its own.
+    if (status < 200) return 0;
     this.status = status;
     this.keepAlive = keepAlive;
     this.contentType = '';
@@ -236,8 +293,7 @@ class Connection {
   onComplete(): void {
     const exchange = this.exchange;
     if (!exchange) return;
-    // An interim answer (100 Continue, 103 Early Hints): the final one follows.
-    if (this.status >= 100 && this.status < 200) {
+    if (this.head < 200) {
       this.chunks = [];
       return;
     }
@@ -253,13 +309,19 @@ class Connection {
       retryAfter: this.retryAfter,
       body: typeof body === 'string' ? body : body.toString('utf8'),
     });
-    if (this.keepAlive && this.idleMs > 0) this.pool.release(this);
+    // Handed to the next request only once `execute` has returned: the parser is still reading
+    // this chunk, and whatever follows the answer in it must not count as the next one's.
+    if (this.keepAlive && this.idleMs > 0) this.reusable = true;
     else this.destroy();
   }
 
   onData(data: Buffer): void {
     const parsed = this.parser.execute(data);
     if (typeof parsed !== 'number') this.destroy();
+    else if (this.reusable) {
+      this.reusable = false;
+      if (!this.closed) this.pool.release(this);
+    }
   }
 
   /** The server closed its side: an answer read until the close ends here. */
@@ -273,7 +335,8 @@ class Connection {
     return now - this.idleSince >= this.idleMs;
   }
 
-  destroy(): void {
+  /** Closes it; a request on it fails with `reason`, or as the connection's state says. */
+  destroy(reason?: Error): void {
     if (this.closed) return;
     this.closed = true;
     this.socket.destroy();
@@ -283,11 +346,12 @@ class Connection {
     if (exchange) {
       exchange.connection = undefined;
       exchange.fail(
-        new UpstreamUnavailableError(
-          this.status === 0
-            ? 'upstream could not be reached'
-            : 'upstream connection failed while reading the body',
-        ),
+        reason ??
+          new UpstreamUnavailableError(
+            this.status === 0
+              ? 'upstream could not be reached'
+              : 'upstream connection failed while reading the body',
+          ),
       );
     }
   }
@@ -312,15 +376,22 @@ class OriginPool {
     else {
       const idle = this.takeIdle();
       if (idle) idle.send(exchange);
-      else if (this.open.size < this.limit) this.connect().send(exchange);
+      else if (this.open.size < this.limit) this.connectFor(exchange);
       else this.queue.push(exchange);
     }
   }
 
-  connect(): Connection {
-    const connection = new Connection(this.connectTo(), this);
+  /** A new connection for `exchange`; a socket that cannot even be created fails it. */
+  connectFor(exchange: Exchange): void {
+    let connection: Connection;
+    try {
+      connection = new Connection(this.connectTo(), this);
+    } catch {
+      exchange.fail(new UpstreamUnavailableError('upstream could not be reached'));
+      return;
+    }
     this.open.add(connection);
-    return connection;
+    connection.send(exchange);
   }
 
   /** The newest idle connection still within its time; older ones past it are closed. */
@@ -359,7 +430,7 @@ class OriginPool {
     if (at !== -1) this.idle.splice(at, 1);
     // A slot is free: the oldest waiting request gets a new connection.
     const next = this.closed ? undefined : this.queue.shift();
-    if (next) this.connect().send(next);
+    if (next) this.connectFor(next);
   }
 
   unqueue(exchange: Exchange): void {
@@ -373,15 +444,16 @@ class OriginPool {
     if (this.sweeper) clearTimeout(this.sweeper);
     for (const exchange of this.queue.splice(0))
       exchange.fail(new UpstreamUnavailableError('the proxy is shutting down'));
-    for (const connection of [...this.open]) connection.destroy();
+    const reason = new UpstreamUnavailableError('the proxy is shutting down');
+    for (const connection of [...this.open]) connection.destroy(reason);
   }
 }
 
 /**
  * The server's transport: HTTP/1.1 over keep-alive connections (TLS for `https:`), parsed by
  * Node's own C++ llhttp — the parser node:http uses — with the pool kept here: one request per
- * connection at a time, idle connections reused newest first and closed a second before the
- * server's `Keep-Alive: timeout` (4 s without one), at most `connections` per origin and a
+ * connection at a time, idle connections reused newest first and never later than a second
+ * before the server's `Keep-Alive: timeout` (nor after 4 s), at most `connections` per origin and a
  * queue beyond. A request is written in one piece from headers the upstream client built (the
  * caller's never reach it), with `identity` encoding asked for, so there is nothing to strip
  * or decode. `timeoutMs` bounds the whole exchange, from dispatch (a wait in the queue
