@@ -442,9 +442,8 @@ class OriginPool {
   close(): void {
     this.closed = true;
     if (this.sweeper) clearTimeout(this.sweeper);
-    for (const exchange of this.queue.splice(0))
-      exchange.fail(new UpstreamUnavailableError('the proxy is shutting down'));
     const reason = new UpstreamUnavailableError('the proxy is shutting down');
+    for (const exchange of this.queue.splice(0)) exchange.fail(reason);
     for (const connection of [...this.open]) connection.destroy(reason);
   }
 }
@@ -453,8 +452,8 @@ class OriginPool {
  * The server's transport: HTTP/1.1 over keep-alive connections (TLS for `https:`), parsed by
  * Node's own C++ llhttp — the parser node:http uses — with the pool kept here: one request per
  * connection at a time, idle connections reused newest first and never later than a second
- * before the server's `Keep-Alive: timeout` (nor after 4 s), at most `connections` per origin and a
- * queue beyond. A request is written in one piece from headers the upstream client built (the
+ * before the server's `Keep-Alive: timeout` (nor after 4 s), at most `connections` per origin
+ * and a queue beyond. A request is written in one piece from headers the upstream client built (the
  * caller's never reach it), with `identity` encoding asked for, so there is nothing to strip
  * or decode. `timeoutMs` bounds the whole exchange, from dispatch (a wait in the queue
  * included) to the last byte of the body. A connection that fails, times out or answers
