@@ -4,7 +4,7 @@ import { type AddressInfo, createServer, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { builtCli } from '../test/built-cli.js';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
 import type { TransportRequest } from '../upstream/transport.js';
@@ -67,12 +67,15 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** Whether the parser reads the sockets itself in this run of the suite (see below). */
+let consume = true;
+
 async function setup(
   answer: (request: Received, index: number) => void,
   options: Parameters<typeof parserTransport>[0] = {},
 ) {
   const upstream = await rawUpstream(answer);
-  const http = parserTransport(options);
+  const http = parserTransport({ consume, ...options });
   cleanups.push(
     () => upstream.close(),
     () => http.close(),
@@ -89,7 +92,16 @@ async function setup(
   return { upstream, http, send };
 }
 
-describe('parser transport (over TCP, against servers that write raw HTTP)', () => {
+// Every test twice: with the parser reading each socket itself (what Node does), and with the
+// answers handed over from the socket's data events (the fallback).
+describe.each([
+  ['the parser reads the socket', true],
+  ['data events feed the parser', false],
+])('parser transport, %s (over TCP, against servers that write raw HTTP)', (_how, reads) => {
+  beforeEach(() => {
+    consume = reads;
+  });
+
   test('writes one well-formed request: request line, Host, identity, the given headers, the body', async () => {
     const { upstream, send } = await setup(({ socket }) => socket.write(ok('{}')));
     const body = JSON.stringify({ customerName: 'Zoë — €' });
@@ -293,7 +305,7 @@ describe('parser transport (over TCP, against servers that write raw HTTP)', () 
         '--input-type=module',
         '-e',
         `const { parserTransport } = await import(${JSON.stringify(join(dirname(built.path), 'node.js'))});
-const answer = await parserTransport().transport({ method: 'GET', url: ${JSON.stringify(`${upstream.url}/x`)}, headers: {}, body: undefined, timeoutMs: 2000 });
+const answer = await parserTransport({ consume: ${consume} }).transport({ method: 'GET', url: ${JSON.stringify(`${upstream.url}/x`)}, headers: {}, body: undefined, timeoutMs: 2000 });
 console.log(answer.status);`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -410,8 +422,8 @@ console.log(answer.status);`,
         body: undefined,
         timeoutMs: 2_000,
       });
-    const trusting = parserTransport({ tls: { ca: cert } });
-    const strict = parserTransport();
+    const trusting = parserTransport({ tls: { ca: cert }, consume });
+    const strict = parserTransport({ consume });
     cleanups.push(
       () => trusting.close(),
       () => strict.close(),

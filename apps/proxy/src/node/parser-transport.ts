@@ -15,6 +15,8 @@ import type { NodeTransport } from './http-transport.js';
  */
 type Parser = {
   initialize(type: number, resource: object, maxHeaderSize: number, lenient: number): void;
+  consume(handle: object): void;
+  unconsume(): void;
   execute(data: Buffer): number | Error;
   finish(): number | Error | undefined;
   close(): void;
@@ -25,12 +27,14 @@ const MAX_HEADER_BYTES = 16 * 1024;
 
 type ParserClass = {
   new (): Parser;
+  readonly prototype: Partial<Parser>;
   readonly RESPONSE: number;
   readonly kOnMessageBegin: number;
   readonly kOnHeaders: number;
   readonly kOnHeadersComplete: number;
   readonly kOnBody: number;
   readonly kOnMessageComplete: number;
+  readonly kOnExecute: number;
 };
 
 /**
@@ -74,6 +78,11 @@ function loadParser(): ParserClass | undefined {
 }
 
 const HTTPParser = loadParser();
+/** Whether the parser can read a socket's handle itself, as node:http's server has it do. */
+const CAN_CONSUME =
+  typeof HTTPParser?.prototype.consume === 'function' &&
+  typeof HTTPParser.prototype.unconsume === 'function' &&
+  typeof HTTPParser.kOnExecute === 'number';
 
 /** Whether this runtime has Node's parser (Node does; Bun and Deno may not). */
 export const hasNodeParser = (): boolean => HTTPParser !== undefined;
@@ -186,6 +195,8 @@ class Connection {
   head = 0;
   /** The final answer's status; 0 until its head arrives. */
   status = 0;
+  /** The parser reads the socket's handle itself. */
+  consumed = false;
   /** Header pairs that arrived before the head was complete, or trailers after a body. */
   early: string[] | undefined = undefined;
   /** The answer is complete and the connection may take the next request once `execute` returns. */
@@ -237,16 +248,26 @@ class Connection {
     };
     parser[HTTPParser!.kOnMessageComplete] = () => this.onComplete();
     this.parser = parser;
+    // The parser reads the socket itself (as node:http's server does): each read goes from
+    // libuv into its buffer without a JavaScript Buffer, a stream event or a callback of ours
+    // per read; JavaScript hears of it once the read is parsed (kOnExecute), and the socket
+    // still reports its end and errors.
+    const handle = (socket as unknown as { _handle?: { isStreamBase?: boolean } })._handle;
+    if (pool.consume && handle?.isStreamBase) {
+      parser.consume(handle);
+      this.consumed = true;
+      parser[HTTPParser!.kOnExecute] = (parsed: number | Error) => this.afterParse(parsed);
+    } else socket.on('data', (data: Buffer) => this.onData(data));
     socket.setNoDelay(true);
     // The socket never keeps the process alive by itself: a request in flight does, through its
     // deadline's timer, and an idle connection does not (as with Node's own agents).
     socket.unref();
-    socket.on('data', (data: Buffer) => this.onData(data));
     socket.on('end', () => this.onEnd());
     socket.on('error', () => this.destroy());
     socket.on('close', () => {
       this.destroy();
       // Only now, never from inside one of its own callbacks (a destroy can start there).
+      if (this.consumed) parser.unconsume();
       parser.close();
     });
   }
@@ -316,7 +337,10 @@ class Connection {
   }
 
   onData(data: Buffer): void {
-    const parsed = this.parser.execute(data);
+    this.afterParse(this.parser.execute(data));
+  }
+
+  afterParse(parsed: number | Error): void {
     if (typeof parsed !== 'number') this.destroy();
     else if (this.reusable) {
       this.reusable = false;
@@ -369,6 +393,8 @@ class OriginPool {
     readonly hostHeader: string,
     readonly connectTo: () => Socket,
     readonly limit: number,
+    /** The parser reads each socket's handle itself, where it can. */
+    readonly consume: boolean,
   ) {}
 
   dispatch(exchange: Exchange): void {
@@ -465,9 +491,15 @@ export function parserTransport(
     connections?: number;
     /** For `https:` origins: extra TLS options, such as `ca` for a private certificate authority. */
     tls?: Pick<ConnectionOptions, 'ca' | 'rejectUnauthorized'>;
+    /**
+     * false: answers reach the parser through the socket's `data` events instead of the parser
+     * reading the socket itself (the default where the parser can).
+     */
+    consume?: boolean;
   } = {},
 ): NodeTransport {
   if (!HTTPParser) throw new Error("this runtime has no node:http parser ('_http_common')");
+  const consume = options.consume !== false && CAN_CONSUME;
   const pools = new Map<string, OriginPool>();
   const limit = options.connections ?? 128;
   let closed = false;
@@ -490,7 +522,7 @@ export function parserTransport(
               ALPNProtocols: ['http/1.1'],
             })
         : () => netConnect({ host, port });
-      pool = new OriginPool(url.host, connectTo, limit);
+      pool = new OriginPool(url.host, connectTo, limit, consume);
       pools.set(origin, pool);
     }
     return pool;
