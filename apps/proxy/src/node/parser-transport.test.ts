@@ -1,10 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { builtCli } from '../test/built-cli.js';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../upstream/errors.js';
 import type { TransportRequest } from '../upstream/transport.js';
@@ -100,6 +101,19 @@ describe.each([
 ])('parser transport, %s (over TCP, against servers that write raw HTTP)', (_how, reads) => {
   beforeEach(() => {
     consume = reads;
+  });
+
+  test('the parser reads the socket itself when asked, else the data events feed it; a large answer either way', async () => {
+    // The same class the transport loads: a spy on its prototype sees every consume().
+    const { HTTPParser } = createRequire(import.meta.url)('_http_common') as {
+      HTTPParser: { prototype: { consume(handle: object): void } };
+    };
+    const consumed = vi.spyOn(HTTPParser.prototype, 'consume');
+    cleanups.push(() => consumed.mockRestore());
+    const big = JSON.stringify({ items: 'x'.repeat(300_000) });
+    const { send } = await setup(({ socket }) => socket.write(ok(big)));
+    expect((await send('/big')).body).toBe(big);
+    expect(consumed).toHaveBeenCalledTimes(consume ? 1 : 0);
   });
 
   test('writes one well-formed request: request line, Host, identity, the given headers, the body', async () => {
@@ -409,15 +423,19 @@ console.log(answer.status);`,
     );
     const cert = readFileSync(join(dir, 'cert.pem'));
     const key = readFileSync(join(dir, 'key.pem'));
+    const big = 'y'.repeat(200_000);
     const upstream = await rawUpstream(
-      ({ socket, lines }) => socket.write(ok(JSON.stringify({ host: lines[1] }))),
+      ({ socket, lines }) =>
+        socket.write(
+          ok(JSON.stringify({ host: lines[1], ...(lines[0]!.includes('/big') ? { big } : {}) })),
+        ),
       (listener) => createTlsServer({ cert, key }, listener),
     );
     cleanups.push(() => upstream.close());
-    const request = (http: ReturnType<typeof parserTransport>) =>
+    const request = (http: ReturnType<typeof parserTransport>, path = '/customers') =>
       http.transport({
         method: 'GET',
-        url: `https://localhost:${upstream.port}/customers`,
+        url: `https://localhost:${upstream.port}${path}`,
         headers: {},
         body: undefined,
         timeoutMs: 2_000,
@@ -431,6 +449,9 @@ console.log(answer.status);`,
     expect(JSON.parse((await request(trusting)).body)).toEqual({
       host: `host: localhost:${upstream.port}`,
     });
+    // Many TLS records, on the same connection.
+    expect(JSON.parse((await request(trusting, '/big')).body).big).toBe(big);
+    expect(upstream.sockets).toHaveLength(1);
     await expect(request(strict)).rejects.toThrow(UpstreamUnavailableError);
   });
 });

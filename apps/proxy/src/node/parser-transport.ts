@@ -248,10 +248,12 @@ class Connection {
     };
     parser[HTTPParser!.kOnMessageComplete] = () => this.onComplete();
     this.parser = parser;
-    // The parser reads the socket itself (as node:http's server does): each read goes from
-    // libuv into its buffer without a JavaScript Buffer, a stream event or a callback of ours
-    // per read; JavaScript hears of it once the read is parsed (kOnExecute), and the socket
-    // still reports its end and errors.
+    // The parser reads the socket itself, as node:http's server has its parser do (that one
+    // waits for a TLS handshake first; consuming before it works, and the tests cover TLS):
+    // one kOnExecute call per read replaces the 'data' event and its Buffer, the parser's
+    // callbacks run as before, and the socket still reports its end and errors. In this mode
+    // ticks and microtasks can run between those callbacks, before execute returns, so code
+    // awaiting an answer may already send or close: see afterParse.
     const handle = (socket as unknown as { _handle?: { isStreamBase?: boolean } })._handle;
     if (pool.consume && handle?.isStreamBase) {
       parser.consume(handle);
@@ -340,6 +342,11 @@ class Connection {
     this.afterParse(this.parser.execute(data));
   }
 
+  /**
+   * After a read is parsed: an error closes the connection; a complete answer hands it on. Only
+   * here, never from the parser's callbacks (bytes after the answer are still being parsed,
+   * and a caller may already have sent or closed meanwhile), and never once closed.
+   */
   afterParse(parsed: number | Error): void {
     if (typeof parsed !== 'number') this.destroy();
     else if (this.reusable) {
