@@ -221,6 +221,19 @@ describe.each([
     expect(upstream.sockets).toHaveLength(4);
   });
 
+  test('between sweeps, an idle connection past its time is not handed out: a new one serves the request', async () => {
+    const { upstream, send } = await setup(({ socket }) =>
+      socket.write(ok('{}', 'keep-alive: timeout=2\r\n')),
+    );
+    expect((await send('/x')).status).toBe(200);
+    // The pool's clock jumps 1.5 s (its limit here is 1 s) with no sweep run in between.
+    const now = performance.now.bind(performance);
+    const later = vi.spyOn(performance, 'now').mockImplementation(() => now() + 1_500);
+    cleanups.push(() => later.mockRestore());
+    expect((await send('/x')).status).toBe(200);
+    expect(upstream.sockets).toHaveLength(2);
+  });
+
   test('an idle connection is closed a second before the Keep-Alive timeout, and a new one serves the next request', async () => {
     const { upstream, send } = await setup(({ socket }) =>
       socket.write(ok('{}', 'keep-alive: timeout=2\r\n')),
