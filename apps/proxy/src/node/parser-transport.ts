@@ -124,11 +124,10 @@ function answerHeader(name: string): string {
     case 'Keep-Alive':
       return 'keep-alive';
   }
-  const { length } = name;
-  return length === 12 || length === 11 || length === 10 ? answerHeaderOf(name.toLowerCase()) : '';
+  if (name.length < 10 || name.length > 12) return '';
+  const lower = name.toLowerCase();
+  return lower === 'content-type' || lower === 'retry-after' || lower === 'keep-alive' ? lower : '';
 }
-const answerHeaderOf = (lower: string): string =>
-  lower === 'content-type' || lower === 'retry-after' || lower === 'keep-alive' ? lower : '';
 
 /** The last `Keep-Alive` value read and the idle time it gives: servers send the same one. */
 let lastKeepAlive = '';
@@ -324,13 +323,12 @@ class Connection {
     this.chunks = [];
     this.exchange = undefined;
     exchange.connection = undefined;
-    const body =
-      chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
     exchange.succeed({
       status: this.status,
       contentType: this.contentType,
       retryAfter: this.retryAfter,
-      body: typeof body === 'string' ? body : body.toString('utf8'),
+      body:
+        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
     });
     // Handed to the next request only once `execute` has returned: the parser is still reading
     // this chunk, and whatever follows the answer in it must not count as the next one's.
@@ -393,7 +391,6 @@ class OriginPool {
   readonly idle: Connection[] = [];
   readonly queue: Exchange[] = [];
   readonly open = new Set<Connection>();
-  closed = false;
   sweeper: ReturnType<typeof setTimeout> | undefined = undefined;
   constructor(
     /** `Host` as the URL gives it: the name (IPv6 in brackets) and a port that is not the default. */
@@ -404,14 +401,12 @@ class OriginPool {
     readonly consume: boolean,
   ) {}
 
+  /** Sends on an idle connection, a new one within the limit, or queues. */
   dispatch(exchange: Exchange): void {
-    if (this.closed) exchange.fail(new UpstreamUnavailableError('the proxy is shutting down'));
-    else {
-      const idle = this.takeIdle();
-      if (idle) idle.send(exchange);
-      else if (this.open.size < this.limit) this.connectFor(exchange);
-      else this.queue.push(exchange);
-    }
+    const idle = this.takeIdle();
+    if (idle) idle.send(exchange);
+    else if (this.open.size < this.limit) this.connectFor(exchange);
+    else this.queue.push(exchange);
   }
 
   /** A new connection for `exchange`; a socket that cannot even be created fails it. */
@@ -461,8 +456,9 @@ class OriginPool {
     this.open.delete(connection);
     const at = this.idle.indexOf(connection);
     if (at !== -1) this.idle.splice(at, 1);
-    // A slot is free: the oldest waiting request gets a new connection.
-    const next = this.closed ? undefined : this.queue.shift();
+    // A slot is free: the oldest waiting request gets a new connection (none wait once the
+    // pool is closed: close() fails them before it closes the connections).
+    const next = this.queue.shift();
     if (next) this.connectFor(next);
   }
 
@@ -471,9 +467,11 @@ class OriginPool {
     if (at !== -1) this.queue.splice(at, 1);
   }
 
-  /** Fails what waits and what is in flight, and closes every connection. */
+  /**
+   * Fails what waits and what is in flight, and closes every connection. The transport sends
+   * nothing to a pool after this.
+   */
   close(): void {
-    this.closed = true;
     if (this.sweeper) clearTimeout(this.sweeper);
     const reason = new UpstreamUnavailableError('the proxy is shutting down');
     for (const exchange of this.queue.splice(0)) exchange.fail(reason);
@@ -486,9 +484,9 @@ class OriginPool {
  * Node's own C++ llhttp — the parser node:http uses — with the pool kept here: one request per
  * connection at a time, idle connections reused newest first and never later than a second
  * before the server's `Keep-Alive: timeout` (nor after 4 s), at most `connections` per origin
- * and a queue beyond. A request is written in one piece from headers the upstream client built (the
- * caller's never reach it), with `identity` encoding asked for, so there is nothing to strip
- * or decode. `timeoutMs` bounds the whole exchange, from dispatch (a wait in the queue
+ * and a queue beyond. A request is written in one piece from headers the upstream client
+ * built (the caller's never reach it), with `identity` encoding asked for, so there is
+ * nothing to strip or decode. `timeoutMs` bounds the whole exchange, from dispatch (a wait in the queue
  * included) to the last byte of the body. A connection that fails, times out or answers
  * something it cannot parse is closed, never reused.
  */

@@ -236,21 +236,15 @@ function serveFast(
     if (!res.headersSent) res.writeHead(500);
     res.end();
   };
-  if (!('then' in answer)) {
-    try {
-      writeFast(res, answer, draining, spliceHead);
-    } catch {
-      lastResort();
-    }
-    return true;
-  }
-  answer.then((ready) => {
+  const write = (ready: FastAnswer) => {
     try {
       writeFast(res, ready, draining, spliceHead);
     } catch {
       lastResort();
     }
-  }, lastResort);
+  };
+  if ('then' in answer) answer.then(write, lastResort);
+  else write(answer);
   return true;
 }
 
