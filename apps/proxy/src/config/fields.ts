@@ -14,6 +14,9 @@ const positiveInt = z.coerce
   .number('must be a whole number')
   .check(wholeNumber, z.positive('must be > 0'));
 
+/** A header value as RFC 9110 §5.5 gives it: visible characters, inner spaces and tabs. */
+const HEADER_VALUE = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/;
+
 type Field = {
   readonly env: string;
   readonly flag?: string;
@@ -45,7 +48,17 @@ export const FIELDS = {
   },
   apiKey: {
     env: 'AMBERFLO_API_KEY',
-    schema: z.string().check(z.minLength(1, 'must not be empty')),
+    // Sent as a header on every upstream request: a value with a line break (an env file
+    // with CRLF endings) or padding would fail every request instead of the start.
+    schema: z
+      .string()
+      .check(
+        z.minLength(1, 'must not be empty'),
+        z.regex(
+          HEADER_VALUE,
+          'must be usable as an HTTP header value: no line break or other control character, no space at either end',
+        ),
+      ),
     secret: true,
   },
   keys: { env: 'AMBERKIT_KEYS', schema: z.string().check(z.minLength(1)), secret: true },

@@ -81,6 +81,14 @@ describe('loadConfig', () => {
     expect(failure({ AMBERKIT_KEYS: KEYS }).message).toBe(
       'AMBERFLO_API_KEY is required: the Amberflo key the proxy sends upstream',
     );
+    // A key that cannot be sent as a header stops the start, never naming the key itself.
+    for (const bad of ['key\r', 'key\nX-Other: 1', ' key', 'key\u0000', 'k\u2028ey']) {
+      const apiKey = failure({ ...BASE, AMBERFLO_API_KEY: bad });
+      expect(apiKey.message).toBe(
+        'invalid AMBERFLO_API_KEY: must be usable as an HTTP header value: no line break or other control character, no space at either end',
+      );
+      expect(apiKey.source).toBe('env');
+    }
     expect(failure({ AMBERFLO_API_KEY: 'k' }).message).toMatch(
       /^AMBERKIT_KEYS or AMBERKIT_KEYS_FILE is required/,
     );
