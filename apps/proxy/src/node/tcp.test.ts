@@ -209,6 +209,98 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     },
   );
 
+  test.each([
+    ['its checked lines written into the head Node builds', true],
+    ['every header through writeHead', false],
+  ])(
+    'fast answers, %s: the exact bytes upstream sent, ASCII or not, framed right on one kept-alive connection',
+    async (_, headLines) => {
+      await using s = await stack({}, headLines);
+      const name = 'Zoë Ünïcödé — 東京 😀';
+      const created = await s.call('/customers', {
+        method: 'POST',
+        body: JSON.stringify({ customerId: 'tcp-utf8', customerName: name }),
+      });
+      expect(created.status).toBe(200);
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const get = (path: string, headers: Record<string, string> = {}) =>
+        new Promise<{ body: Buffer; length: string | undefined; cache: unknown; reused: boolean }>(
+          (resolve, reject) => {
+            const req = request(
+              `${s.server.url}${path}`,
+              { agent, headers: { authorization: `Bearer ${s.key}`, ...headers } },
+              (res) => {
+                const chunks: Buffer[] = [];
+                res.on('data', (chunk: Buffer) => chunks.push(chunk));
+                res.on('end', () =>
+                  resolve({
+                    body: Buffer.concat(chunks),
+                    length: res.headers['content-length'],
+                    cache: res.headers['x-cache'],
+                    reused: req.reusedSocket,
+                  }),
+                );
+              },
+            );
+            req.on('error', reject);
+            req.end();
+          },
+        );
+      try {
+        for (const id of ['tcp-utf8', 'customer-123456']) {
+          const direct = await fetch(`${s.upstream.url}/customers/${id}`, {
+            headers: { 'x-api-key': AMBERFLO_KEY },
+          });
+          const expected = Buffer.from(await direct.arrayBuffer());
+          expect(expected.length > expected.toString('utf8').length).toBe(id === 'tcp-utf8');
+          const answers = [
+            await get(`/customers/${id}`),
+            await get(`/customers/${id}`),
+            await get(`/customers/${id}`, { 'cache-control': 'no-cache' }),
+          ];
+          expect(answers.map((a) => a.cache)).toEqual(['MISS', 'HIT', 'BYPASS']);
+          for (const answer of answers) {
+            expect(answer.body.equals(expected), answer.body.toString('utf8')).toBe(true);
+            expect(answer.length).toBe(String(expected.length));
+          }
+          expect(answers.slice(1).every((a) => a.reused)).toBe(true);
+        }
+        const utf8 = await get('/customers/tcp-utf8');
+        expect(JSON.parse(utf8.body.toString('utf8')).customerName).toBe(name);
+      } finally {
+        agent.destroy();
+      }
+    },
+  );
+
+  test('a GET with a body on a kept-alive connection: its body is read off the wire and the next request answered', async () => {
+    await using s = await stack();
+    // Far past the request stream's 16 KiB buffer and a socket read: a body nobody reads
+    // would stop the connection.
+    const body = 'a'.repeat(1024 * 1024);
+    const chunked = `${(body.length).toString(16)}\r\n${body}\r\n0\r\n\r\n`;
+    for (const [framing, bytes] of [
+      [`Content-Length: ${body.length}`, body],
+      ['Transfer-Encoding: chunked', chunked],
+    ] as const) {
+      const head = (extra: string) =>
+        `GET /customers/customer-123456 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${s.key}\r\n${extra}\r\n`;
+      const text = await new Promise<string>((resolve, reject) => {
+        const socket = connect(s.server.port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+        socket.setTimeout(5_000, () => reject(new Error(`${framing}: no answer in 5 s`)));
+        socket.write(`${head(`${framing}\r\n`)}${bytes}${head('Connection: close\r\n')}`);
+      });
+      // The second answer's status line follows the first answer's body.
+      const statuses = text.match(/HTTP\/1\.1 \d+/g);
+      expect(statuses, framing).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
+      expect(text.match(/"customerId":"customer-123456"/g), framing).toHaveLength(2);
+    }
+  });
+
   test('close() drains a cached GET in flight on the fast path: it finishes with Connection: close', async () => {
     await using s = await stack();
     s.emulator.setFaults([{ method: 'GET', path: '/customers/customer-123456', latencyMs: 300 }]);

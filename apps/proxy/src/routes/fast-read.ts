@@ -33,6 +33,8 @@ export type FastAnswer = {
   readonly checked: number;
   /** The first `[0]` of those pairs as `name: value\r\n` lines, written once for all answers. */
   readonly rendered: readonly [number, string];
+  /** The body is a string of ASCII characters only: its UTF-8 bytes are its Latin-1 bytes. */
+  readonly ascii: boolean;
 };
 
 /** The pairs `[from, to)` of `[name, value, …]` as the lines of a response head, after `lines`. */
@@ -86,6 +88,7 @@ type Wire = {
   readonly length: string;
   readonly type: string;
   readonly typeChecked: boolean;
+  readonly ascii: boolean;
 };
 
 /**
@@ -366,11 +369,13 @@ export function createFastRead(deps: RouteDeps): FastRead {
       const small = entry.body.length <= SMALL_BODY;
       const body = small ? entry.body : encoder.encode(entry.body);
       const type = entry.contentType || JSON_TYPE;
+      const bytes = typeof body === 'string' ? utf8Length(body) : body.byteLength;
       wire = {
         body,
-        length: String(typeof body === 'string' ? utf8Length(body) : body.byteLength),
+        length: String(bytes),
         type,
         typeChecked: !INVALID_VALUE_CHAR.test(type),
+        ascii: typeof body === 'string' && bytes === body.length,
       };
       wires.set(entry, wire);
     }
@@ -385,14 +390,15 @@ export function createFastRead(deps: RouteDeps): FastRead {
     // RFC 9110 §8.6: no Content-Length on a 204 or a 304, which have no content.
     const rendered = SECURITY_RENDERED;
     if (status === 204 || status === 304)
-      return { status, headers, body: EMPTY, checked, rendered };
+      return { status, headers, body: EMPTY, checked, rendered, ascii: false };
     if (body !== null && body.length <= SMALL_BODY) {
-      headers.push('content-length', String(utf8Length(body)));
-      return { status, headers, body, checked, rendered };
+      const length = utf8Length(body);
+      headers.push('content-length', String(length));
+      return { status, headers, body, checked, rendered, ascii: length === body.length };
     }
     const bytes = body === null ? EMPTY : encoder.encode(body);
     headers.push('content-length', String(bytes.byteLength));
-    return { status, headers, body: bytes, checked, rendered };
+    return { status, headers, body: bytes, checked, rendered, ascii: false };
   };
 
   /**
@@ -545,7 +551,14 @@ export function createFastRead(deps: RouteDeps): FastRead {
         ms: looked - started,
         caller: key.name,
       });
-      return { status: 200, headers, body: wire.body, checked, rendered: HIT_RENDERED };
+      return {
+        status: 200,
+        headers,
+        body: wire.body,
+        checked,
+        rendered: HIT_RENDERED,
+        ascii: wire.ascii,
+      };
     }
 
     const trace: Trace = {
