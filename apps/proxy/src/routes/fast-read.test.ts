@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { nodeHashKey } from '../node/node-hash.js';
 import { AMBERFLO_KEY, createStack, type Stack } from '../test/harness.js';
-import { type FastAnswer, utf8Length, validHost } from './fast-read.js';
+import { type FastAnswer, scanUtf8Length, utf8Length, validHost } from './fast-read.js';
 
 const PATH = '/customers/customer-123456';
 
@@ -327,7 +327,10 @@ describe('fast path for cached GETs', () => {
 });
 
 describe('utf8Length', () => {
-  test('matches TextEncoder on every kind of code unit, paired or lone', () => {
+  test.each([
+    ['Node', utf8Length],
+    ['without Buffer', scanUtf8Length],
+  ])('%s: matches TextEncoder on every kind of code unit, paired or lone', (_, length) => {
     const encoder = new TextEncoder();
     const samples = [
       '',
@@ -358,7 +361,7 @@ describe('utf8Length', () => {
       samples.push(text);
     }
     for (const text of samples)
-      expect(utf8Length(text), JSON.stringify(text)).toBe(encoder.encode(text).byteLength);
+      expect(length(text), JSON.stringify(text)).toBe(encoder.encode(text).byteLength);
   });
 });
 

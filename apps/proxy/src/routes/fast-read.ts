@@ -59,11 +59,12 @@ const SMALL_BODY = 2048;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
- * The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD). ASCII
- * text, most JSON, is answered by one regex test: V8 (11.3) reads `charCodeAt` in the loop
- * through a generic property load, which for a 200-character body cost a tenth of a miss.
+ * The UTF-8 length of a string (lone surrogates count 3, as TextEncoder writes U+FFFD), where
+ * the runtime has no `Buffer`. ASCII text, most JSON, is answered by one regex test: V8 (11.3)
+ * reads `charCodeAt` in the loop through a generic property load, which for a 200-character
+ * body cost a tenth of a miss.
  */
-export function utf8Length(text: string): number {
+export function scanUtf8Length(text: string): number {
   if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
@@ -78,6 +79,19 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** Node's `Buffer.byteLength`, where there is one (the Workers build has none). */
+const nodeByteLength = (
+  globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }
+).Buffer?.byteLength;
+
+/**
+ * The UTF-8 length of a string, as TextEncoder would write it. On Node, Buffer's count: for a
+ * miss's 187-character JSON body about a quarter of the regex test's instructions (3k a miss).
+ */
+export const utf8Length: (text: string) => number = nodeByteLength
+  ? (text) => nodeByteLength(text, 'utf8')
+  : scanUtf8Length;
 
 /**
  * A cached entry as written on the wire: body, Content-Length and Content-Type worked out
