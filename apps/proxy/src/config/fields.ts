@@ -14,8 +14,12 @@ const positiveInt = z.coerce
   .number('must be a whole number')
   .check(wholeNumber, z.positive('must be > 0'));
 
-/** A header value as RFC 9110 §5.5 gives it: visible characters, inner spaces and tabs. */
-const HEADER_VALUE = /^[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?$/;
+/**
+ * A header value as RFC 9110 §5.5 gives it, in ASCII: visible characters, inner spaces and
+ * tabs. Bytes past ASCII (a pasted non-breaking space) go out as Latin-1 through fetch and
+ * undici but as UTF-8 through the parser transport, and no Amberflo key has them.
+ */
+const HEADER_VALUE = /^[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?$/;
 
 type Field = {
   readonly env: string;
@@ -56,7 +60,7 @@ export const FIELDS = {
         z.minLength(1, 'must not be empty'),
         z.regex(
           HEADER_VALUE,
-          'must be usable as an HTTP header value: no line break or other control character, no space at either end',
+          'must be usable as an HTTP header value: printable ASCII, no line break or other control character, no space at either end',
         ),
       ),
     secret: true,

@@ -82,13 +82,20 @@ describe('loadConfig', () => {
       'AMBERFLO_API_KEY is required: the Amberflo key the proxy sends upstream',
     );
     // A key that cannot be sent as a header stops the start, never naming the key itself.
-    for (const bad of ['key\r', 'key\nX-Other: 1', ' key', 'key\u0000', 'k\u2028ey']) {
-      const apiKey = failure({ ...BASE, AMBERFLO_API_KEY: bad });
-      expect(apiKey.message).toBe(
-        'invalid AMBERFLO_API_KEY: must be usable as an HTTP header value: no line break or other control character, no space at either end',
+    const bad = ['key\r', 'key\nX-Other: 1', ' key', 'key\t', 'key\u0000', 'k\u007fy'];
+    for (const value of [...bad, 'key\u00a0', 'k\u00e9y', 'k\u2028ey']) {
+      const apiKey = failure({ ...BASE, AMBERFLO_API_KEY: value });
+      expect(apiKey.message, JSON.stringify(value)).toBe(
+        'invalid AMBERFLO_API_KEY: must be usable as an HTTP header value: printable ASCII, no line break or other control character, no space at either end',
       );
       expect(apiKey.source).toBe('env');
     }
+    for (const good of [
+      'a1b2-C3d4_e5.f6~g7+h8/i9=',
+      '6f1c0d3e-2b1a-4c5d-9e8f-0a1b2c3d4e5f',
+      'k\t e y',
+    ])
+      expect(loadConfig({ ...BASE, AMBERFLO_API_KEY: good }).upstream.apiKey).toBe(good);
     expect(failure({ AMBERFLO_API_KEY: 'k' }).message).toMatch(
       /^AMBERKIT_KEYS or AMBERKIT_KEYS_FILE is required/,
     );
