@@ -28,6 +28,8 @@ type Field = {
   readonly fallback?: string;
   /** Never echo the value in an error line. */
   readonly secret?: boolean;
+  /** The value as an error line echoes it (default: as given). */
+  readonly shown?: (raw: string) => string;
 };
 
 /** Every setting: its env name, flag (flags win), schema and default. */
@@ -47,8 +49,17 @@ export const FIELDS = {
   baseUrl: {
     env: 'AMBERFLO_BASE_URL',
     flag: '--upstream',
-    schema: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    schema: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).check(
+      z.refine((text: string) => {
+        // Run after the URL check even when it failed: an unparsable URL is its error.
+        if (!URL.canParse(text)) return true;
+        const url = new URL(text);
+        return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+      }, 'must be an origin with an optional path: no user:password@ (the proxy sends AMBERFLO_API_KEY), no ?query or #fragment'),
+    ),
     fallback: 'https://app.amberflo.io',
+    // A password in the URL is not repeated in the error line.
+    shown: (raw: string) => raw.replace(/\/\/[^/?#]*@/, '//…@'),
   },
   apiKey: {
     env: 'AMBERFLO_API_KEY',

@@ -105,9 +105,28 @@ describe('loadConfig', () => {
     const flag = failure(BASE, { port: '70000' });
     expect(flag.message).toMatch(/^invalid --port: .* \(got "70000"\)$/);
     expect(flag.source).toBe('flag');
-    expect(failure({ ...BASE, AMBERFLO_BASE_URL: 'ftp://x' }).message).toBe(
-      'invalid AMBERFLO_BASE_URL: must be an http(s) URL (got "ftp://x")',
+    for (const url of ['ftp://x', 'not a url', 'https://[::1'])
+      expect(failure({ ...BASE, AMBERFLO_BASE_URL: url }).message).toBe(
+        `invalid AMBERFLO_BASE_URL: must be an http(s) URL (got "${url}")`,
+      );
+    // Credentials, a query or a fragment would be dropped or break requests; a password is
+    // not repeated in the line.
+    const notOrigin =
+      'invalid AMBERFLO_BASE_URL: must be an origin with an optional path: no user:password@ (the proxy sends AMBERFLO_API_KEY), no ?query or #fragment';
+    expect(
+      failure({ ...BASE, AMBERFLO_BASE_URL: 'https://me:s3cret@api.example/v1' }).message,
+    ).toBe(`${notOrigin} (got "https://…@api.example/v1")`);
+    expect(failure({ ...BASE, AMBERFLO_BASE_URL: 'https://me@api.example' }).message).toBe(
+      `${notOrigin} (got "https://…@api.example")`,
     );
+    for (const url of ['https://api.example/?account=1', 'https://api.example/#x'])
+      expect(failure({ ...BASE, AMBERFLO_BASE_URL: url }).message).toBe(
+        `${notOrigin} (got "${url}")`,
+      );
+    expect(
+      loadConfig({ ...BASE, AMBERFLO_BASE_URL: 'https://gw.example:8443/amberflo/' }).upstream
+        .baseUrl,
+    ).toBe('https://gw.example:8443/amberflo');
     expect(failure({ ...BASE, AMBERKIT_CACHE: 'redis' }).message).toBe(
       'REDIS_URL is required when AMBERKIT_CACHE=redis',
     );

@@ -51,6 +51,7 @@ export function loadConfig(env: Env, flags: Flags = {}): ProxyConfig {
       schema: z.ZodMiniType;
       fallback?: string;
       secret?: boolean;
+      shown?: (raw: string) => string;
     } = FIELDS[name];
     const fromFlag = flags[name];
     const raw = fromFlag ?? env[field.env] ?? field.fallback;
@@ -59,7 +60,7 @@ export function loadConfig(env: Env, flags: Flags = {}): ProxyConfig {
     const parsed = field.schema.safeParse(raw);
     if (parsed.success) return parsed.data as never;
     const label = fromFlag !== undefined && field.flag ? field.flag : field.env;
-    const got = field.secret ? '' : ` (got "${raw}")`;
+    const got = field.secret ? '' : ` (got "${field.shown ? field.shown(raw) : raw}")`;
     throw new ConfigError(
       `invalid ${label}: ${parsed.error.issues[0]!.message}${got}`,
       fromFlag !== undefined ? 'flag' : 'env',
