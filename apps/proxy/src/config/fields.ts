@@ -17,11 +17,12 @@ const positiveInt = z.coerce
 /**
  * A header value as RFC 9110 §5.5 gives it, in ASCII: visible characters, inner spaces and
  * tabs. Bytes past ASCII (a pasted non-breaking space) go out as Latin-1 through fetch and
- * undici but as UTF-8 through the parser transport, and no Amberflo key has them.
+ * undici but as UTF-8 through the parser transport, so they are refused too.
  */
 const HEADER_VALUE = /^[\x21-\x7e](?:[\t\x20-\x7e]*[\x21-\x7e])?$/;
 
-type Field = {
+/** One setting: where it is read from, how it is checked, and its default. */
+export type Field = {
   readonly env: string;
   readonly flag?: string;
   readonly schema: z.ZodMiniType;

@@ -4,7 +4,7 @@ import type { KeyEntry } from '../keys/key-entry.js';
 import { parseKeyEntries } from '../keys/parse-keys.js';
 import type { LogLevel } from '../observability/logger.js';
 import { ConfigError } from './config-error.js';
-import { FIELDS, type FieldName, type Flags } from './fields.js';
+import { FIELDS, type Field, type FieldName, type Flags } from './fields.js';
 
 /** Everything the proxy needs to start, validated. */
 export type ProxyConfig = {
@@ -45,14 +45,7 @@ export function loadConfig(env: Env, flags: Flags = {}): ProxyConfig {
   const read = <K extends FieldName>(
     name: K,
   ): z.output<(typeof FIELDS)[K]['schema']> | undefined => {
-    const field: {
-      env: string;
-      flag?: string;
-      schema: z.ZodMiniType;
-      fallback?: string;
-      secret?: boolean;
-      shown?: (raw: string) => string;
-    } = FIELDS[name];
+    const field: Field = FIELDS[name];
     const fromFlag = flags[name];
     const raw = fromFlag ?? env[field.env] ?? field.fallback;
     if (raw === undefined || raw === '')
