@@ -19,6 +19,7 @@ async function packedFiles(): Promise<string[]> {
 describe('the published package', () => {
   test('ships the bin and the sources, but no tests, test support, e2e or bench code', async () => {
     const files = await packedFiles();
+    expect(files).toContain('bin/amberkit.js');
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('src/cli.ts');
     expect(files).toContain('package.json');

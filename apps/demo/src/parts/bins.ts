@@ -20,7 +20,8 @@ type PackageJson = { bin?: string | Record<string, string> };
 
 /**
  * The file behind a package's bin, found through its package.json as npm would link it. The
- * demo depends on the three packages, so this resolves to the workspace's own builds.
+ * demo depends on the three packages, so this resolves to the workspace's own builds. The bin
+ * is a small file kept in git that runs the package's `dist/cli.js`, so that is what must exist.
  */
 export function resolveBin(part: PartName, from: string = import.meta.url): string {
   const { pkg, bin } = BINS[part];
@@ -28,11 +29,11 @@ export function resolveBin(part: PartName, from: string = import.meta.url): stri
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as PackageJson;
   const relative = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[bin];
   if (relative === undefined) throw new MissingBinError(`${pkg} declares no bin ${bin}`);
-  const file = join(dirname(manifestPath), relative);
-  if (!existsSync(file)) {
+  const built = join(dirname(manifestPath), 'dist', 'cli.js');
+  if (!existsSync(built)) {
     throw new MissingBinError(
-      `${bin} is not built (${file} is missing): run \`pnpm build\` first, or use \`pnpm start\``,
+      `${bin} is not built (${built} is missing): run \`pnpm build\` first, or use \`pnpm start\``,
     );
   }
-  return file;
+  return join(dirname(manifestPath), relative);
 }
