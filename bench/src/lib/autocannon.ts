@@ -13,7 +13,14 @@ export type LoadOptions = {
  * are exact, from every 2xx response's own time: autocannon's histogram keeps whole
  * milliseconds (0.3 ms reads as 0, 1.9 ms as 1), too coarse for targets such as p99 < 2 ms.
  */
-export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+export type LoadResult = {
+  rps: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
 
 /** Response times in ms, in a growable typed array (a 10 s run at 60k req/s is 600k). */
 class Samples {
@@ -26,6 +33,11 @@ class Samples {
       this.#data = grown;
     }
     this.#data[this.#size++] = ms;
+  }
+  mean(): number {
+    let sum = 0;
+    for (let i = 0; i < this.#size; i++) sum += this.#data[i]!;
+    return this.#size === 0 ? Number.NaN : sum / this.#size;
   }
   /** Nearest-rank percentiles, `ps` in 0–100. */
   percentiles(ps: readonly number[]): number[] {
@@ -62,6 +74,7 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
   const [p50, p99] = samples.percentiles([50, 99]);
   return {
     rps: result.requests.average,
+    mean: samples.mean(),
     p50: p50!,
     p99: p99!,
     errors: result.errors,
