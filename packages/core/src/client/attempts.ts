@@ -1,7 +1,7 @@
 import { type Hooks, HTTPError, type RetryOptions } from 'ky';
 import type { Observer } from './observe.js';
 import type { HttpMethod } from './options.js';
-import { redactHeaders, redactText } from './redact.js';
+import { redactHeaders, redactOptional, redactText } from './redact.js';
 import {
   type AmberfloRetryOptions,
   backoffCeiling,
@@ -88,7 +88,7 @@ export function trackAttempts(input: TrackerInput): AttemptTracker {
           attempt,
           status: response.status,
           durationMs: performance.now() - startedAt,
-          requestId: response.headers.get('x-request-id') ?? undefined,
+          requestId: redactOptional(response.headers.get('x-request-id') ?? undefined, secrets),
         });
       },
     ],

@@ -11,7 +11,7 @@ import {
   UnauthorizedError,
 } from './error-classes.js';
 import { AmberfloError, type AmberfloErrorInit } from './errors.js';
-import { redactText } from './redact.js';
+import { redactIssues, redactOptional, redactText } from './redact.js';
 import { serverWaitMs } from './retry.js';
 
 export type CallContext = { method: string; path: string; secrets: readonly string[] };
@@ -74,7 +74,7 @@ function redirectError(response: Response, ctx: CallContext): RedirectError {
     status,
     method: ctx.method,
     path: ctx.path,
-    requestId: response.headers.get('x-request-id') ?? undefined,
+    requestId: redactOptional(response.headers.get('x-request-id') ?? undefined, ctx.secrets),
     location,
   });
 }
@@ -89,8 +89,11 @@ export async function errorFromResponse(
     return redirectError(response, ctx);
   }
   const body = parseErrorBody(await response.text().catch(() => ''));
-  const code =
-    body.code ?? DEFAULT_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`);
+  // Everything taken from the response is masked: a server may echo the key anywhere.
+  const code = redactText(
+    body.code ?? DEFAULT_CODES[status] ?? (status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`),
+    ctx.secrets,
+  );
   const detail = body.message ?? response.statusText;
   const message = redactText(
     `${ctx.method} ${ctx.path} failed with ${status} ${code}${detail ? `: ${detail}` : ''}`,
@@ -102,11 +105,8 @@ export async function errorFromResponse(
     status,
     method: ctx.method,
     path: ctx.path,
-    requestId: response.headers.get('x-request-id') ?? body.requestId,
-    issues: body.issues?.map((issue) => ({
-      path: issue.path,
-      message: redactText(issue.message, ctx.secrets),
-    })),
+    requestId: redactOptional(response.headers.get('x-request-id') ?? body.requestId, ctx.secrets),
+    issues: redactIssues(body.issues, ctx.secrets),
   };
   if (status === 409 || (status === 400 && code === 'CONFLICT')) return new ConflictError(init);
   if (status === 400 || status === 422) return new BadRequestError(init);

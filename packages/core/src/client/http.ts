@@ -6,6 +6,7 @@ import { NotFoundError } from './error-classes.js';
 import type { CallContext } from './error-from-response.js';
 import type { Observer } from './observe.js';
 import type { HttpMethod } from './options.js';
+import { redactOptional } from './redact.js';
 import type { AmberfloRetryOptions } from './retry.js';
 import { toClientError } from './to-client-error.js';
 import { type ValidationMode, validateResponse } from './validate.js';
@@ -92,7 +93,7 @@ export function createHttp(config: HttpConfig): Http {
         hooks: tracker.hooks,
       });
       const text = await response.text();
-      const requestId = response.headers.get('x-request-id') ?? undefined;
+      const requestId = redactOptional(response.headers.get('x-request-id') ?? undefined, secrets);
       return { ctx, status: response.status, requestId, text };
     } catch (error) {
       throw await toClientError(error, ctx, failure(tracker.attempts()));

@@ -33,6 +33,12 @@ const echoKey: Reply[] = [
   { status: 400, body: { errorMessage: `key ${KEY} is not valid` } },
   { status: 400, body: { message: 'x', issues: [{ path: 'k', message: `saw ${KEY}` }] } },
   { status: 429, headers: { 'retry-after': '0' }, body: `plain ${KEY}` },
+  {
+    status: 401,
+    headers: { 'x-request-id': `r-${KEY}` },
+    body: { code: `UNAUTHORIZED_${KEY}`, issues: [{ path: `a.${KEY}`, message: 'm' }] },
+  },
+  { status: 400, body: { message: 'x', code: KEY, requestId: `id-${KEY}` } },
 ];
 
 describe('the API key never leaves through hooks, logs or errors', () => {
@@ -81,7 +87,7 @@ describe('the API key never leaves through hooks, logs or errors', () => {
     await closed.close();
     await catching(make({ baseUrl: closed.url }).customers.list());
 
-    expect(errors.length).toBe(10);
+    expect(errors.length).toBe(12);
     expect(errors.every(isAmberfloError)).toBe(true);
     // The key really was in play: on the wire, where it belongs.
     expect(server.requests.every((r) => r.headers['x-api-key'] === KEY)).toBe(true);
@@ -99,5 +105,69 @@ describe('the API key never leaves through hooks, logs or errors', () => {
     expect(leaks(rec.captured)).toEqual([]);
     expect(leaks(errors)).toEqual([]);
     expect(String(errors[1])).toContain('bad key ***');
+    expect(errors[5]).toMatchObject({
+      code: 'UNAUTHORIZED_***',
+      requestId: 'r-***',
+      issues: [{ path: 'a.***', message: 'm' }],
+    });
+    expect(errors[6]).toMatchObject({ code: '***', requestId: 'id-***' });
+  });
+
+  test('percent-encoded in a URL the server sends back, in either hex case', async () => {
+    const key = 'ab/cd+ef=gh';
+    await using server = await startTestServer([]);
+    const client = createAmberfloClient({ apiKey: key, baseUrl: server.url, retry: { limit: 0 } });
+    const errors: unknown[] = [];
+    for (const location of [
+      'https://elsewhere.example/?k=ab%2Fcd%2Bef%3Dgh',
+      '/x?k=ab%2fcd%2bef%3dgh',
+    ]) {
+      server.reply([{ status: 302, headers: { location } }]);
+      errors.push(await client.customers.get('c-1').catch((error: unknown) => error));
+    }
+    server.reply([{ status: 401, body: { message: `key ${encodeURIComponent(key)} refused` } }]);
+    errors.push(await client.customers.get('c-1').catch((error: unknown) => error));
+    const shown = errors.flatMap(renderings);
+    expect(shown.filter((text) => /ab(%2f|\/)cd/i.test(text))).toEqual([]);
+    expect(errors[0]).toMatchObject({ location: 'https://elsewhere.example/?k=***' });
+    expect(errors[1]).toMatchObject({ location: '/x?k=***' });
+    expect(String(errors[2])).toContain('key *** refused');
+  });
+
+  test('in an error a custom fetch throws: the cause is kept, masked, with its code', async () => {
+    const refused = Object.assign(new Error(`connect ECONNREFUSED for ${KEY}`), {
+      code: 'ECONNREFUSED',
+    });
+    const client = createAmberfloClient({
+      apiKey: KEY,
+      baseUrl: 'http://127.0.0.1:9',
+      retry: { limit: 0 },
+      fetch: async () => {
+        throw new TypeError(`fetch failed (${KEY})`, { cause: refused });
+      },
+    });
+    const error = await client.customers.list().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ConnectionError', code: 'CONNECTION_FAILED' });
+    expect(leaks([error])).toEqual([]);
+    const cause = (error as Error).cause as Error & { cause: Error & { code: string } };
+    expect(cause).toMatchObject({ name: 'TypeError', message: 'fetch failed (***)' });
+    expect(cause.cause).toMatchObject({
+      code: 'ECONNREFUSED',
+      message: 'connect ECONNREFUSED for ***',
+    });
+  });
+
+  test('an error without the key in it stays the very error fetch threw', async () => {
+    const thrown = new TypeError('fetch failed');
+    const client = createAmberfloClient({
+      apiKey: KEY,
+      baseUrl: 'http://127.0.0.1:9',
+      retry: { limit: 0 },
+      fetch: async () => {
+        throw thrown;
+      },
+    });
+    const error = await client.customers.list().catch((e: unknown) => e);
+    expect((error as Error).cause).toBe(thrown);
   });
 });

@@ -2,7 +2,7 @@ import { HTTPError } from 'ky';
 import { AbortError, ConnectionError, TimeoutError } from './error-classes.js';
 import { type CallContext, errorFromResponse } from './error-from-response.js';
 import { type AmberfloError, isAmberfloError } from './errors.js';
-import { redactText } from './redact.js';
+import { redactError, redactText } from './redact.js';
 
 export type FailureState = {
   callerSignal: AbortSignal | undefined;
@@ -48,7 +48,9 @@ export async function toClientError(
   const reason = error instanceof Error ? describeNetworkError(error) : String(error);
   return new ConnectionError({
     ...base,
-    cause: error,
+    // What fetch threw, kept for its details (undici's `cause.code`), masked if a custom
+    // fetch put the key in it.
+    cause: redactError(error, ctx.secrets),
     code: 'CONNECTION_FAILED',
     message: redactText(`${ctx.method} ${ctx.path} failed: ${reason} (${tries})`, ctx.secrets),
   });

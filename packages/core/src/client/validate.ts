@@ -3,7 +3,7 @@ import { describeIssues, type ErrorIssue, toErrorIssues } from '../schemas/index
 import { RequestValidationError, ResponseValidationError } from './error-classes.js';
 import type { CallContext } from './error-from-response.js';
 import { BodyCustomerId } from './path-params.js';
-import { redactText } from './redact.js';
+import { redactIssues, redactText } from './redact.js';
 
 export type ValidationMode = 'strict' | 'warn' | 'off';
 
@@ -52,7 +52,7 @@ function requestError(issues: ErrorIssue[], ctx: CallContext): RequestValidation
     code: 'VALIDATION_FAILED',
     method: ctx.method,
     path: ctx.path,
-    issues,
+    issues: redactIssues(issues, ctx.secrets),
   });
 }
 
@@ -70,7 +70,8 @@ export function validateResponse<S extends z.ZodMiniType>(
   if (mode === 'off') return data as z.output<S>;
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issues = toErrorIssues(result.error, data);
+  // A response is data we do not control: the key may be anywhere in it, names included.
+  const issues = redactIssues(toErrorIssues(result.error, data), ctx.secrets);
   if (mode === 'warn') {
     onWarn(issues);
     return data as z.output<S>;
@@ -86,6 +87,12 @@ export function validateResponse<S extends z.ZodMiniType>(
     method: ctx.method,
     path: ctx.path,
     issues,
-    zodIssues: result.error.issues,
+    zodIssues: result.error.issues.map((issue) => ({
+      ...issue,
+      message: redactText(issue.message, ctx.secrets),
+      path: issue.path.map((part) =>
+        typeof part === 'string' ? redactText(part, ctx.secrets) : part,
+      ),
+    })),
   });
 }
