@@ -90,3 +90,31 @@ describe('unknown option keys fail at construction', () => {
     expect(() => createAmberfloClient({ apiKey: 'k', retry: false })).not.toThrow();
   });
 });
+
+describe('a baseUrl every path could not be appended to', () => {
+  test.each([
+    ['a query', 'http://127.0.0.1:1/api?tenant=1', 'no ?query or #fragment'],
+    ['a bare ?', 'http://127.0.0.1:1/api?', 'no ?query or #fragment'],
+    ['a fragment', 'http://127.0.0.1:1/api#x', 'no ?query or #fragment'],
+    ['user:password@', 'http://user:SECRET@127.0.0.1:1', 'must not hold user:password@'],
+    ['a user alone', 'http://SECRET@127.0.0.1:1', 'must not hold user:password@'],
+  ])(
+    'with %s fails at construction, naming baseUrl, never the password',
+    (_name, baseUrl, says) => {
+      const error = constructionError({ apiKey: 'k', baseUrl });
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toMatch(/^createAmberfloClient: invalid options \(baseUrl: /);
+      expect(error.message).toContain(says);
+      expect(error.message).not.toContain('SECRET');
+    },
+  );
+
+  test.each([
+    'https://app.amberflo.io',
+    'http://127.0.0.1:1/',
+    'http://127.0.0.1:1/amberflo',
+    'http://127.0.0.1:1/a%3Fb',
+  ])('%s is accepted', (baseUrl) => {
+    expect(() => createAmberfloClient({ apiKey: 'k', baseUrl })).not.toThrow();
+  });
+});

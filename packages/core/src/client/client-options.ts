@@ -19,6 +19,10 @@ const API_KEY = /^[!-~](?:[ -~]*[!-~])?$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const headerValue = (value: string) => !/[\r\n\u0100-\uffff]/.test(value) && !value.includes('\0');
 
+const noCredentials = (url: URL) => url.username === '' && url.password === '';
+// `search`/`hash` are '' for a bare '?' or '#', so the raw string decides.
+const noQueryOrFragment = (url: URL) => !/[?#]/.test(url.href);
+
 const retryShape = {
   limit: z.optional(z.int().check(z.gte(0), z.lte(20))),
   baseDelayMs: z.optional(delay),
@@ -33,7 +37,19 @@ const shape = {
       z.minLength(1, { message: 'is required', abort: true }),
       z.regex(API_KEY, 'must be printable ASCII, no spaces at either end'),
     ),
-  baseUrl: z._default(z.url({ protocol: /^https?$/ }), DEFAULT_BASE_URL),
+  baseUrl: z._default(
+    z.url({ protocol: /^https?$/ }).check(
+      z.refine(
+        (value) => !URL.canParse(value) || noCredentials(new URL(value)),
+        'must not hold user:password@ (the key goes in apiKey)',
+      ),
+      z.refine(
+        (value) => !URL.canParse(value) || noQueryOrFragment(new URL(value)),
+        'must be an origin with an optional path: no ?query or #fragment (every path is appended to it)',
+      ),
+    ),
+    DEFAULT_BASE_URL,
+  ),
   timeoutMs: z._default(z.number().check(z.positive(), z.lte(MAX_TIMEOUT_MS)), DEFAULT_TIMEOUT_MS),
   retry: z.optional(z.union([z.literal(false), z.strictObject(retryShape)])),
   fetch: fn,
