@@ -235,6 +235,31 @@ test('a bad path id is reported as customerId, not (body)', async () => {
   expect(server.requests).toHaveLength(0);
 });
 
+test('"." and ".." are refused in a body (they could never be read back by path), not in a query', async () => {
+  await using server = await startTestServer([{ body: [] }, { body: [] }]);
+  const client = createAmberfloClient({ apiKey: 'property-test-key-0001', baseUrl: server.url });
+  for (const id of ['.', '..']) {
+    for (const call of [
+      () => client.customers.create({ customerId: id, customerName: 'C' }),
+      () => client.prepaidOrders.create({ customerId: id, amount: 5 }),
+      () => client.pricingPlans.assign({ customerId: id, productId: 'p' }),
+    ]) {
+      const error = (await call().catch((e: unknown) => e)) as RequestValidationError;
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error.issues).toEqual([
+        { path: 'customerId', message: expect.stringMatching(/must not be "\." or "\.\."/) },
+      ]);
+    }
+  }
+  expect(server.requests).toHaveLength(0);
+  // A query is never rewritten: an id another tool created can still be asked about.
+  expect(await client.invoices.list({ customerId: '..' })).toEqual([]);
+  expect(await client.invoices.list({ customerId: '.' })).toEqual([]);
+  expect(
+    server.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('customerId')),
+  ).toEqual(['..', '.']);
+});
+
 describe('a customerId that is not well-formed UTF-16 (a lone surrogate)', () => {
   const ids = ['cust-\ud800', '\udc00', 'a\ud83d', 'b\ude00c'];
   const calls: Array<[string, (client: AmberfloClient, id: string) => Promise<unknown>]> = [

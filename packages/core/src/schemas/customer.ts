@@ -10,9 +10,19 @@ const millis = (description: string, example?: number) =>
     ...(example === undefined ? {} : { example }),
   });
 
-// What we send is held stricter than the spec; what we read is not (see beyondSpec).
+/**
+ * A customer id that can stand in a URL path: not `.` or `..`, which URL parsers treat (with
+ * `%2E`, `%2E%2E`) as dot segments and drop or climb, whatever the encoding.
+ */
+export const notDotSegment = z.refine<string>(
+  (id) => id !== '.' && id !== '..',
+  'must not be "." or ".." (a URL path would drop or climb it)',
+);
+
+// What we send is held stricter than the spec; what we read is not (see beyondSpec). A new
+// customer's id must be usable in a path later.
 const requestCustomerId = () =>
-  beyondSpec(z.string().check(z.minLength(1), z.maxLength(256)), 'string');
+  beyondSpec(z.string().check(z.minLength(1), z.maxLength(256), notDotSegment), 'string');
 const traits = (description: string) =>
   z.optional(doc(z.record(z.string(), z.string()), { description }));
 const stage = (description: string) =>

@@ -143,6 +143,12 @@ describe.each(MODES)('customers (%s)', (mode) => {
     ['missing customerName', { customerId: 'x' }, 'customerName'],
     ['empty customerName', { customerId: 'x', customerName: '' }, 'customerName'],
     ['empty customerId', { customerId: '', customerName: 'X' }, 'customerId'],
+    [
+      'customerId "." (a dot segment in a path)',
+      { customerId: '.', customerName: 'X' },
+      'customerId',
+    ],
+    ['customerId ".."', { customerId: '..', customerName: 'X' }, 'customerId'],
     ['bad email', { customerId: 'x', customerName: 'X', customerEmail: 'nope' }, 'customerEmail'],
     ['bad stage', { customerId: 'x', customerName: 'X', lifecycleStage: 'DONE' }, 'lifecycleStage'],
     [

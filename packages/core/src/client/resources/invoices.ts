@@ -2,7 +2,7 @@ import type { Invoice } from '../../schemas/index.js';
 import { InvoiceList } from '../../schemas/lists.js';
 import type { Http } from '../http.js';
 import type { RequestOptions } from '../options.js';
-import { CustomerIdParams } from '../path-params.js';
+import { CustomerIdQuery } from '../path-params.js';
 import { validateRequest } from '../validate.js';
 
 const PATH = '/payments-billing-customer-product-invoice';
@@ -16,7 +16,7 @@ export type InvoicesApi = {
 export function invoicesApi(http: Http): InvoicesApi {
   return {
     list: async (query, options) => {
-      const { customerId } = validateRequest(CustomerIdParams, query, http.context('GET', PATH));
+      const { customerId } = validateRequest(CustomerIdQuery, query, http.context('GET', PATH));
       return http.send({
         method: 'GET',
         path: PATH,
