@@ -93,6 +93,39 @@ describe('dataFile persistence', () => {
     expect((error as Error).message).toContain(dataFile);
     expect((error as Error).message).toMatch(message);
     await expect(emulator.listen()).rejects.toBeInstanceOf(DataFileError);
+    // In process, every request says so: 503 with the file named, never a 500.
+    const res = await emulator.fetch('/customers', { headers });
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { code: string; message: string };
+    expect(body.code).toBe('INTERNAL');
+    expect(body.message).toContain(`Emulator not ready: Data file ${dataFile}`);
     expect(await readFile(dataFile, 'utf8')).toBe(content);
+  });
+
+  test("two emulators sharing one file keep each other's accounts", async () => {
+    const dataFile = join(dir, 'shared.json');
+    const a = createEmulator({ accounts: ['key-a'], dataset: 'empty', dataFile });
+    const b = createEmulator({ accounts: ['key-b'], dataset: 'empty', dataFile });
+    await Promise.all([a.ready, b.ready]);
+    const create = (emulator: typeof a, key: string, customerId: string) =>
+      emulator.fetch('/customers', {
+        method: 'POST',
+        headers: { ...headers, 'x-api-key': key },
+        body: JSON.stringify({ customerId, customerName: customerId }),
+      });
+    // Interleaved saves, in both orders, some at the same moment.
+    expect((await create(a, 'key-a', 'from-a-1')).status).toBe(200);
+    expect((await create(b, 'key-b', 'from-b-1')).status).toBe(200);
+    await Promise.all([a.close(), b.close()]);
+    expect((await create(b, 'key-b', 'from-b-2')).status).toBe(200);
+    await b.close();
+    expect((await create(a, 'key-a', 'from-a-2')).status).toBe(200);
+    await Promise.all([a.close(), b.close()]);
+
+    const again = createEmulator({ accounts: ['key-a', 'key-b'], dataFile });
+    await again.ready;
+    const ids = (key: string) => again.snapshot(key).customers.map((c) => c.customerId);
+    expect(ids('key-a')).toEqual(['from-a-1', 'from-a-2']);
+    expect(ids('key-b')).toEqual(['from-b-1', 'from-b-2']);
   });
 });

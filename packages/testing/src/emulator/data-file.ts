@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   Customer,
   describeIssues,
@@ -32,6 +32,20 @@ const accountId = (apiKey: string) =>
 const SAVE_DELAY_MS = 25;
 // Two emulators in one process may share a file name; their temp files must not collide.
 let tempCounter = 0;
+// ...and their saves must not interleave: each save reads the file, puts its own accounts in
+// and writes it back, one save a file at a time in this process.
+const saving = new Map<string, Promise<void>>();
+
+function oneAtATime(file: string, save: () => Promise<void>): Promise<void> {
+  const key = resolve(file);
+  const done = (saving.get(key) ?? Promise.resolve()).then(save, save);
+  const settled = done.catch(() => undefined);
+  saving.set(key, settled);
+  void settled.then(() => {
+    if (saving.get(key) === settled) saving.delete(key);
+  });
+  return done;
+}
 
 async function readExisting(file: string): Promise<Record<string, AccountData>> {
   let text: string;
@@ -76,9 +90,12 @@ export async function openDataFile(
   let dirty = false;
   let writing: Promise<void> = Promise.resolve();
 
-  const write = async () => {
+  const save = async () => {
     dirty = false;
-    const accounts: Record<string, AccountData> = { ...stored };
+    // The file as it is now, not as it was at start: another emulator sharing it (other keys,
+    // other accounts) may have saved since. If it cannot be read now, what was read at start.
+    const current = await readExisting(file).catch(() => stored);
+    const accounts: Record<string, AccountData> = { ...current };
     snapshot().forEach((data, i) => {
       accounts[ids[i] as string] = data;
     });
@@ -94,6 +111,7 @@ export async function openDataFile(
     }
     await rename(temp, file);
   };
+  const write = () => oneAtATime(file, save);
   const flush = async () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;

@@ -76,7 +76,13 @@ export function emulatorMiddleware(state: EmulatorState): MiddlewareHandler<Emul
     const requestId =
       incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : state.nextId('req');
     c.set('requestId', requestId);
-    if (state.ready) await state.ready;
+    // A data file that cannot be loaded is the emulator's own state, not the caller's input:
+    // 503, every request, saying what to fix (listen() refuses to start on it).
+    if (state.ready) {
+      await state.ready.catch((error: Error) => {
+        throw new HttpProblem(503, 'INTERNAL', `Emulator not ready: ${error.message}`);
+      });
+    }
     const path = c.req.path;
     if (path.startsWith(ADMIN_PREFIX)) return next();
     const method = c.req.method;
