@@ -8,6 +8,7 @@ const emulator = createEmulator({ accounts: [KEY] });
 const server = setupServer(
   ...amberfloHandlers(emulator),
   ...amberfloHandlers(emulator, { baseUrl: 'http://billing.test/' }),
+  ...amberfloHandlers(emulator, { baseUrl: 'https://gateway.test/amberflo/v1/' }),
 );
 const headers = { 'x-api-key': KEY, 'content-type': 'application/json' };
 
@@ -72,6 +73,40 @@ describe('amberfloHandlers (MSW 2)', () => {
       startTime: 1718153645993,
     });
   });
+
+  test('a baseUrl with a path (a proxy mount): the path is taken off before the emulator', async () => {
+    const base = 'https://gateway.test/amberflo/v1';
+    const got = await fetch(`${base}/customers/customer-123456`, { headers });
+    expect(got.status).toBe(200);
+    expect(await got.json()).toMatchObject({ customerName: 'Acme Corp' });
+    const created = await fetch(`${base}/customers`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ customerId: 'mounted', customerName: 'M' }),
+    });
+    expect(created.status).toBe(200);
+    expect(emulator.snapshot().customers.map((c) => c.customerId)).toContain('mounted');
+    const invoices = await fetch(
+      `${base}/payments-billing-customer-product-invoice?customerId=customer-123456`,
+      { headers },
+    );
+    expect(invoices.status).toBe(200);
+    expect(emulator.requests().at(-1)).toMatchObject({
+      path: '/payments-billing-customer-product-invoice',
+      query: { customerId: 'customer-123456' },
+    });
+    emulator.setFaults([{ drop: true }]);
+    await expect(fetch(`${base}/customers`, { headers })).rejects.toBeInstanceOf(TypeError);
+  });
+
+  test.each(['https://x.test/a?b=1', 'https://x.test/#f', 'not a url', 'ftp://x.test'])(
+    'a baseUrl of %s is refused at once',
+    (baseUrl) => {
+      expect(() => amberfloHandlers(emulator, { baseUrl })).toThrow(
+        /baseUrl must be an http\(s\) URL with an optional path/,
+      );
+    },
+  );
 
   test('a dropped-connection fault makes the fetch reject', async () => {
     emulator.setFaults([{ drop: true }]);
