@@ -1,6 +1,12 @@
 import type { ErrorIssue } from '../schemas/index.js';
 
 const MASK = '***';
+/**
+ * Shorter secrets are not masked: a one-letter test key would turn every such letter in a
+ * message into `***` (and the marks would spell the key out); no real key is that short. The
+ * proxy's and the TUI's own masking use the same floor.
+ */
+const MIN_SECRET_LENGTH = 4;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,7 +38,7 @@ function secretPattern(secret: string): RegExp {
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length > 0) out = out.replace(secretPattern(secret), MASK);
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.replace(secretPattern(secret), MASK);
   }
   return out;
 }

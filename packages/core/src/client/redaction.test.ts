@@ -157,6 +157,16 @@ describe('the API key never leaves through hooks, logs or errors', () => {
     });
   });
 
+  test('a key under 4 characters is not masked: messages stay readable', async () => {
+    await using server = await startTestServer([]);
+    const client = createAmberfloClient({ apiKey: 'k', baseUrl: server.url, retry: { limit: 0 } });
+    server.reply([{ status: 404, body: { message: 'Customer "steak_house" not found' } }]);
+    const error = await client.customers.get('steak_house').catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'GET /customers/steak_house failed with 404 NOT_FOUND: Customer "steak_house" not found',
+    );
+  });
+
   test('an error without the key in it stays the very error fetch threw', async () => {
     const thrown = new TypeError('fetch failed');
     const client = createAmberfloClient({
