@@ -48,15 +48,21 @@ export function componentSchemas(): Record<ComponentName, OpenApiSchema> {
 
 /**
  * OpenAPI 3.0 has no `$id`, and zod wraps an optional `$ref` in a one-element `allOf` (3.0
- * forbids siblings beside `$ref`); a bare `$ref` reads as the spec does.
+ * forbids siblings beside `$ref`); a bare `$ref` reads as the spec does. A loose object's
+ * `additionalProperties: {}` is what 3.0 assumes when it is left out, as the spec does.
  */
 function tidy(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(tidy);
   if (node === null || typeof node !== 'object') return node;
   const { $id: _id, ...rest } = node as Record<string, unknown>;
+  const extra = rest.additionalProperties;
+  if (isEmptyObject(extra)) delete rest.additionalProperties;
   const { allOf } = rest;
   if (Array.isArray(allOf) && allOf.length === 1 && Object.keys(rest).length === 1) {
     return tidy(allOf[0]);
   }
   return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, tidy(value)]));
 }
+
+const isEmptyObject = (value: unknown) =>
+  value !== null && typeof value === 'object' && Object.keys(value).length === 0;

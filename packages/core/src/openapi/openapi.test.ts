@@ -140,6 +140,16 @@ describe('the OpenAPI document matches the spec', () => {
     expect(show(schemas)).not.toContain('#/definitions');
   });
 
+  test('components are the spec’s, but for ErrorResponse’s documented issues and requestId', () => {
+    const ours = structuredClone((doc.components as { schemas: Record<string, Json> }).schemas);
+    const error = ours.ErrorResponse!.properties as Json;
+    expect(Object.keys(error)).toEqual(['message', 'code', 'issues', 'requestId']);
+    delete error.issues;
+    delete error.requestId;
+    // lifecycleStage parses the live API's TRIAL too; the document lists the spec's stages.
+    expect(ours).toEqual((spec.components as { schemas: Json }).schemas);
+  });
+
   test('version, security, servers and tags are the spec’s', () => {
     expect(doc.openapi).toBe(spec.openapi);
     expect(doc.security).toEqual(spec.security);

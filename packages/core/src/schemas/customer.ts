@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Address } from './address.js';
-import { beyondSpec, doc, integer } from './doc.js';
-import { LIFECYCLE_STAGES } from './lifecycle-stage.js';
+import { beyondSpec, doc, integer, specJsonSchema } from './doc.js';
+import { LIFECYCLE_STAGES, SPEC_LIFECYCLE_STAGES } from './lifecycle-stage.js';
 
 const millis = (description: string, example?: number) =>
   doc(integer(), {
@@ -26,8 +26,20 @@ const requestCustomerId = () =>
 const traits = (description: string) =>
   z.optional(doc(z.record(z.string(), z.string()), { description }));
 const stage = (description: string) =>
-  // A fresh enum each time: registry metadata belongs to one schema instance.
-  z.optional(doc(z.enum(LIFECYCLE_STAGES), { description, example: 'ACTIVE' }));
+  // A fresh enum each time: registry metadata belongs to one schema instance. It accepts the
+  // live API's TRIAL too; the document lists the spec's stages only.
+  z.optional(
+    doc(
+      specJsonSchema(z.enum(LIFECYCLE_STAGES), {
+        type: 'string',
+        enum: [...SPEC_LIFECYCLE_STAGES],
+      }),
+      {
+        description,
+        example: 'ACTIVE',
+      },
+    ),
+  );
 // The spec says `format: email`; zod's email pattern is how we check it, not part of the spec.
 // What we send gets zod's default (a dotted domain, ASCII); what we read only needs one `@`
 // between non-blank parts (zod's unicodeEmail): `a@b` and internationalised addresses are

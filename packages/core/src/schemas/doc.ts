@@ -33,7 +33,19 @@ export function beyondSpec<T extends z.ZodMiniType>(
   schema: T,
   type: 'string' | 'number' | 'integer',
 ): T {
-  schema._zod.toJSONSchema = () => ({ type });
+  return specJsonSchema(schema, { type });
+}
+
+/**
+ * The JSON Schema the spec gives for a schema that parses more than that, for the one case of
+ * a read tolerance: `lifecycleStage` accepts the live API's `TRIAL`, and the document lists the
+ * spec's stages only.
+ */
+export function specJsonSchema<T extends z.ZodMiniType>(
+  schema: T,
+  json: { type: 'string' | 'number' | 'integer'; enum?: readonly string[] },
+): T {
+  schema._zod.toJSONSchema = () => ({ ...json, ...(json.enum ? { enum: [...json.enum] } : {}) });
   // `.check()` links a clone to its unchecked original, which zod's JSON Schema pass then
   // follows; with the override it never visits that original and fails on it. The original
   // carries no metadata (`doc` annotates the checked schema), so nothing is lost.
