@@ -43,7 +43,12 @@ const stage = (description: string) =>
 // The spec says `format: email`; zod's email pattern is how we check it, not part of the spec.
 // What we send gets zod's default (a dotted domain, ASCII); what we read only needs one `@`
 // between non-blank parts (zod's unicodeEmail): `a@b` and internationalised addresses are
-// valid email, and one such customer must not fail a whole strict list.
+// valid email, and one such customer must not fail a whole strict list. Nor must a customer
+// saved with an empty email field (`""`, read as "no email"), which is read too.
+const READ_EMAIL = new RegExp(
+  `(?:${z.regexes.unicodeEmail.source})|^$`,
+  z.regexes.unicodeEmail.flags,
+);
 const email = (description: string, pattern?: RegExp) =>
   z.optional(
     doc(beyondSpec(pattern ? z.email({ pattern }) : z.email(), 'string'), {
@@ -64,7 +69,7 @@ export const Customer = doc(
       example: 'customer-123456',
     }),
     customerName: doc(z.string(), { description: 'Customer display name', example: 'Acme Corp' }),
-    customerEmail: email('Customer contact email', z.regexes.unicodeEmail),
+    customerEmail: email('Customer contact email', READ_EMAIL),
     description: z.optional(
       doc(z.string(), {
         description: 'Customer description',

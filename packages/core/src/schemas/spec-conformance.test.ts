@@ -848,7 +848,12 @@ describe('responses accept everything the spec allows', () => {
       deleteTime: -1,
       lifecycleStage: 'TRIAL',
       address: { line1: '', city: '', country: '' },
+      // A customer saved without an email; sending one is still refused (CustomerRequest).
+      customerEmail: '',
     };
+    expect(
+      CustomerRequest.safeParse({ ...customer, customerId: 'c', customerName: 'n' }).success,
+    ).toBe(false);
     const list = [customer, { ...customer, customerId: 'x'.repeat(300) }];
     // The compiled parsers themselves, not zod's fallback behind `.parse` when they refuse.
     expect(parseCustomerList(list)).not.toBe(z.INVALID);
