@@ -20,6 +20,11 @@ describe('invoicePeriod', () => {
     expect(Object.keys(invoicePeriod({ endTime: 1718186400 }))).toEqual(['end']);
   });
 
+  test('reads 0 as "not set": left out, not thrown on or dated 1970', () => {
+    expect(Object.keys(invoicePeriod({ startTime: 0, endTime: 1718186400 }))).toEqual(['end']);
+    expect(() => invoicePeriod({ startTime: 1 })).toThrow(/^invoice\.startTime 1 is outside/);
+  });
+
   test('a millisecond bound throws naming the field', () => {
     expect(() => invoicePeriod({ startTime: 1718100000, endTime: 1718186400000 })).toThrow(
       /^invoice\.endTime 1718186400000 looks like Unix milliseconds/,
@@ -41,6 +46,11 @@ describe('customerTimes', () => {
     expect(times.updated?.toISOString()).toBe('2024-06-12T00:55:00.000Z');
     expect(times.deactivated?.toISOString()).toBe('2024-06-12T00:56:40.000Z');
     expect('deleted' in times).toBe(false);
+  });
+
+  test('reads 0 as "not set" (a customer never deleted)', () => {
+    const times = customerTimes({ createTime: 1718153645993, deleteTime: 0, updateTime: 0 });
+    expect(Object.keys(times)).toEqual(['created']);
   });
 
   test('a seconds value throws naming the field', () => {

@@ -11,14 +11,16 @@ export type CustomerTimestamps = {
   deactivateTimeStamp?: number | undefined;
 };
 
+// 0 is read as "not set", as APIs often write it for a time that has not happened (a
+// customer never deleted): left out, like a missing field, rather than thrown on or dated 1970.
 const fromSeconds = (n: number | undefined, label: string) =>
-  n === undefined ? undefined : secondsToDate(asSeconds(n, label));
+  n === undefined || n === 0 ? undefined : secondsToDate(asSeconds(n, label));
 const fromMillis = (n: number | undefined, label: string) =>
-  n === undefined ? undefined : new Date(asMillis(n, label));
+  n === undefined || n === 0 ? undefined : new Date(asMillis(n, label));
 
 /**
- * An invoice's period as Dates. `startTime`/`endTime` are Unix seconds; a value that looks
- * like milliseconds throws {@link TimeUnitError} naming the field instead of dating the
+ * An invoice's period as Dates. `startTime`/`endTime` are Unix seconds (0 or missing: left
+ * out); a value that looks like milliseconds throws {@link TimeUnitError} naming the field instead of dating the
  * invoice tens of thousands of years ahead.
  */
 export function invoicePeriod(invoice: InvoiceTimes): { start?: Date; end?: Date } {
@@ -28,8 +30,8 @@ export function invoicePeriod(invoice: InvoiceTimes): { start?: Date; end?: Date
 }
 
 /**
- * A customer's timestamps as Dates. They are Unix milliseconds; a value that looks like
- * seconds throws {@link TimeUnitError} naming the field instead of dating it to 1970.
+ * A customer's timestamps as Dates. They are Unix milliseconds (0 or missing: left out); a
+ * value that looks like seconds throws {@link TimeUnitError} naming the field instead of dating it to 1970.
  */
 export function customerTimes(customer: CustomerTimestamps): {
   created?: Date;

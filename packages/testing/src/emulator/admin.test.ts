@@ -221,11 +221,13 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
 
   test.each([
     [
-      'a startTime whose default end is past Unix seconds',
-      { startTime: 99_999_999_999 },
+      'a startTime whose default end is past 2199',
+      { startTime: 7_258_118_399 - 86_400 },
       'endTime',
     ],
-    ['an endTime whose default start is before 1970', { endTime: 100 }, 'startTime'],
+    ['an endTime whose default start is before 2000', { endTime: 946_684_800 + 100 }, 'startTime'],
+    ['a startTime before 2000', { startTime: 1000 }, 'startTime'],
+    ['an endTime in milliseconds', { endTime: 1_718_153_645_993 }, 'endTime'],
     ['an unknown currency code', { currency: 'ABC' }, 'currency'],
     ['a lower-case currency code', { currency: 'usd' }, 'currency'],
   ])(
@@ -254,14 +256,18 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
       method: 'POST',
       ...json({
         customerId: 'customer-123456',
-        invoices: [{ endTime: 2_592_000 }, { startTime: 99_997_407_999 }, { currency: 'KWD' }],
+        invoices: [
+          { endTime: 946_684_800 + 2_592_000 },
+          { startTime: 7_258_118_399 - 2_592_000 },
+          { currency: 'KWD' },
+        ],
       }),
     });
     expect(res.status).toBe(200);
     const stored = z.array(StrictInvoice).parse(await res.json());
     expect(stored.map((i) => [i.startTime, i.endTime])).toEqual([
-      [0, 2_592_000],
-      [99_997_407_999, 99_999_999_999],
+      [946_684_800, 946_684_800 + 2_592_000],
+      [7_258_118_399 - 2_592_000, 7_258_118_399],
       [expect.any(Number), expect.any(Number)],
     ]);
   });

@@ -51,12 +51,12 @@ export function completeInvoices(
     if (endTime === undefined && !UnixSeconds.safeParse(end).success)
       issues.push({
         path: `invoices.${i}.endTime`,
-        message: `defaults to startTime + 30 days (${end}), which is not Unix seconds; send endTime`,
+        message: `defaults to startTime + 30 days (${end}), which is after 2199; send endTime`,
       });
     if (startTime === undefined && !UnixSeconds.safeParse(start).success)
       issues.push({
         path: `invoices.${i}.startTime`,
-        message: `defaults to endTime - 30 days (${start}), which is before 1970; send startTime`,
+        message: `defaults to endTime - 30 days (${start}), which is before 2000; send startTime`,
       });
     const id = invoiceId ?? nextId();
     if (customerId !== undefined && customerId !== body.customerId)
