@@ -133,6 +133,12 @@ describe('amberkit-emulator CLI', () => {
     [['--seed', '-1'], /--seed: a value starting with "-" is written --seed=<value>/],
     [['--seed', '4294967296'], /--seed must be between 0 and 4294967295/],
     [['--api-key', ''], /--api-key must not be empty/],
+    [
+      ['--api-key', ' SECRETk1'],
+      /--api-key must be printable ASCII with no spaces at either end$/m,
+    ],
+    [['--api-key', 'SECRETk1\t'], /--api-key must be printable ASCII/],
+    [['--api-key', 'SECRETé'], /--api-key must be printable ASCII/],
     [['extra'], /Unexpected argument 'extra'/],
     [['--port'], /--port/],
   ])('%j is one line on stderr and exit 2', async (args, message) => {
@@ -141,6 +147,23 @@ describe('amberkit-emulator CLI', () => {
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('SECRET');
+  });
+
+  test('on every interface: a URL to connect to, and a warning that the admin API takes no key', async () => {
+    const s = await start(['--port', '0', '--host', '0.0.0.0']);
+    try {
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(await (await fetch(`${s.url}/_emulator/health`)).json()).toMatchObject({
+        status: 'ok',
+      });
+      await expect
+        .poll(s.stderr)
+        .toMatch(/listening on every interface \(0\.0\.0\.0\): the admin API/);
+    } finally {
+      s.child.kill('SIGINT');
+    }
+    expect(await s.exit).toBe(0);
   });
 
   test('--help and --version answer and exit 0', async () => {

@@ -35,6 +35,9 @@ Options:
   -h, --help          show this help
   -v, --version       show the version`;
 
+/** Printable ASCII with nothing to trim (core's client holds its apiKey to the same). */
+const API_KEY = /^[!-~](?:[ -~]*[!-~])?$/;
+
 function integer(name: string, value: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(value))
     throw new UsageError(`--${name} must be an integer, got ${JSON.stringify(value)}`);
@@ -70,6 +73,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const apiKeys = values['api-key'] ?? [];
   if (apiKeys.some((key) => key.trim() === '')) throw new UsageError('--api-key must not be empty');
+  // As core's client checks a key: HTTP clients trim header values and refuse control
+  // characters, so such an account could never be reached. The key itself is never printed.
+  if (apiKeys.some((key) => !API_KEY.test(key)))
+    throw new UsageError('--api-key must be printable ASCII with no spaces at either end');
   if (new Set(apiKeys).size !== apiKeys.length)
     throw new UsageError('--api-key values must be distinct');
   if (values['data-file'] === '') throw new UsageError('--data-file must not be empty');

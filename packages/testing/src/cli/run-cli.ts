@@ -52,6 +52,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   io.out(server.url);
+  if (['0.0.0.0', '::', '[::]'].includes(options.host)) {
+    io.err(
+      `amberkit-emulator: listening on every interface (${options.host}): the admin API (/_emulator/…) takes no key, so anyone who can reach port ${server.port} can read, change or reset the data`,
+    );
+  }
   const keyNote = options.defaultKey ? ' (X-API-KEY: emulator-key)' : '';
   io.out(`accounts: ${options.apiKeys.length}, first with dataset ${options.dataset}${keyNote}`);
   io.out(`admin: ${server.url}/_emulator/health`);

@@ -4,7 +4,12 @@ import type { EmulatorServer } from './create-emulator.js';
 import { PortInUseError } from './errors.js';
 import type { EmulatorApp } from './state.js';
 
-const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+/** Where to connect for a bound host: a wildcard address is reached over loopback. */
+const WILDCARD: Record<string, string> = { '0.0.0.0': '127.0.0.1', '::': '::1', '[::]': '::1' };
+const urlHost = (host: string) => {
+  const reach = WILDCARD[host] ?? host;
+  return reach.includes(':') && !reach.startsWith('[') ? `[${reach}]` : reach;
+};
 
 /** Node-only: serves the app with @hono/node-server. Close ends keep-alive and hung sockets at once. */
 export async function listenNode(
