@@ -36,6 +36,10 @@ describe('toErrorIssues', () => {
       { path: 'amount', message: 'must be > 0' },
       { path: 'currency', message: 'must be an ISO 4217 code such as USD' },
     ]);
+    // Three capitals, but no currency: its amount could not be read back exactly.
+    expect(issuesOf(PrepaidOrderRequest, { customerId: 'c', amount: 1, currency: 'ZZZ' })).toEqual([
+      { path: 'currency', message: 'is not an ISO 4217 currency code' },
+    ]);
     expect(
       issuesOf(PrepaidOrderRequest, { customerId: 'c', amount: 1, expirationTime: 1.5 }),
     ).toEqual([{ path: 'expirationTime', message: 'must be an integer' }]);

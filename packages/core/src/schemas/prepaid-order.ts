@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isKnownCurrency } from '../money/currencies.js';
 import { beyondSpec, doc, integer } from './doc.js';
 
 const CUSTOMER = { description: 'Customer identifier', example: 'customer-123456' };
@@ -35,7 +36,7 @@ export type PrepaidOrder = z.infer<typeof PrepaidOrder>;
 
 /**
  * Request body for creating a prepaid order. `currency` defaults to USD upstream. Held
- * stricter than the spec (a customer, a positive amount, an upper-case code), which the
+ * stricter than the spec (a customer, a positive amount, an upper-case ISO 4217 code), which the
  * OpenAPI document does not show (see beyondSpec).
  */
 export const PrepaidOrderRequest = doc(
@@ -48,7 +49,11 @@ export const PrepaidOrderRequest = doc(
     currency: z.optional(
       doc(
         beyondSpec(
-          z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')),
+          z.string().check(
+            z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
+            // A code the money helpers know, so the order's amount can be read back exactly.
+            z.refine(isKnownCurrency, 'is not an ISO 4217 currency code'),
+          ),
           'string',
         ),
         { description: 'Currency code', example: 'USD' },
