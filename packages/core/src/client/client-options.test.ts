@@ -89,6 +89,20 @@ describe('unknown option keys fail at construction', () => {
     expect(server.requests[0]?.headers['x-team']).toBe('billing');
     expect(() => createAmberfloClient({ apiKey: 'k', retry: false })).not.toThrow();
   });
+
+  test.each([
+    [{ limit: 1.5 }, 'retry.limit: '],
+    [{ limit: 21 }, 'retry.limit: '],
+    [{ baseDelayMs: -1 }, 'retry.baseDelayMs: '],
+  ])('retry %j names the field inside retry', (retry, names) => {
+    const error = constructionError({ apiKey: 'k', retry });
+    expect(error.message).toContain(names);
+    expect(error.message).not.toContain('allowed form');
+  });
+
+  test('retry of another type still says what retry may be', () => {
+    expect(constructionError({ apiKey: 'k', retry: true }).message).toMatch(/\(retry: /);
+  });
 });
 
 describe('a baseUrl every path could not be appended to', () => {

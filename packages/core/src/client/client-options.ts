@@ -80,6 +80,14 @@ const KNOWN: Record<string, readonly string[]> = {
 };
 
 function describe(issue: z.core.$ZodIssue): ErrorIssue[] {
+  // `retry: { limit: 1.5 }` fails both `false` and the object; the object's own problems
+  // (a branch that took the value's type and failed inside it) say what is wrong.
+  if (issue.code === 'invalid_union') {
+    const inside = issue.errors.find(
+      (branch) => branch.length > 0 && branch.every((i) => i.path.length > 0),
+    );
+    if (inside) return inside.flatMap((i) => describe({ ...i, path: [...issue.path, ...i.path] }));
+  }
   const where = issue.path.map(String).join('.');
   if (issue.code === 'invalid_key') return [{ path: where, message: 'is not a header name' }];
   if (issue.code !== 'unrecognized_keys') return toErrorIssues({ issues: [issue] });

@@ -14,6 +14,14 @@ describe('toDate / fromDate', () => {
     expect(() => toDate(1718153645993, 's')).toThrow(TimeUnitError);
   });
 
+  test('a unit other than ms or s (from JavaScript) is a TypeError, not seconds', () => {
+    const date = new Date('2027-01-01T00:00:00Z');
+    expect(() => fromDate(date, 'seconds' as never)).toThrow(
+      /^unit must be 'ms' or 's', got "seconds"$/,
+    );
+    expect(() => toDate(1798761600, 'sec' as never)).toThrow(TypeError);
+  });
+
   test('fromDate gives the unit asked for', () => {
     const d = new Date('2027-01-01T00:00:00.250Z');
     expect(fromDate(d, 'ms')).toBe(1798761600250);

@@ -11,7 +11,13 @@ export type TimeUnit = 'ms' | 's';
  * @example toDate(invoice.startTime, 's')
  */
 export function toDate(value: number, unit: TimeUnit): Date {
-  return unit === 'ms' ? millisToDate(asMillis(value)) : secondsToDate(asSeconds(value));
+  return checkUnit(unit) === 'ms' ? millisToDate(asMillis(value)) : secondsToDate(asSeconds(value));
+}
+
+/** A unit from JavaScript (no types to stop `'seconds'`) is one of the two, or a TypeError. */
+function checkUnit(unit: unknown): TimeUnit {
+  if (unit === 'ms' || unit === 's') return unit;
+  throw new TypeError(`unit must be 'ms' or 's', got ${JSON.stringify(unit)}`);
 }
 
 /**
@@ -22,5 +28,5 @@ export function fromDate(date: Date, unit: 'ms'): UnixMillis;
 export function fromDate(date: Date, unit: 's'): UnixSeconds;
 export function fromDate(date: Date, unit: TimeUnit): UnixMillis | UnixSeconds;
 export function fromDate(date: Date, unit: TimeUnit): UnixMillis | UnixSeconds {
-  return unit === 'ms' ? dateToMillis(date) : dateToSeconds(date);
+  return checkUnit(unit) === 'ms' ? dateToMillis(date) : dateToSeconds(date);
 }

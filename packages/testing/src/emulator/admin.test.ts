@@ -154,6 +154,7 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
       [[{ status: 200 }], 'rules.0.status'],
       [[{ path: 'customers' }], 'rules.0.path'],
       [[{ lantency: 5 }], 'rules.0'],
+      [[{ retryAfterSeconds: 5 }], 'rules.0.retryAfterSeconds'],
       ['all', 'rules'],
     ] as const) {
       const res = await h.call('/_emulator/faults', { method: 'PUT', ...json({ rules }) });

@@ -5,7 +5,7 @@ import type { FaultRule } from './types.js';
 const between = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 
 /** Strict on purpose: a typo such as `lantency` is a 400, not a silently ignored rule. */
-const FaultRuleSchema = z.strictObject({
+const FaultRuleFields = z.strictObject({
   method: z.optional(
     z.pipe(
       z.string().check(z.regex(/^[A-Za-z]+$/, 'must be an HTTP method such as GET')),
@@ -21,6 +21,13 @@ const FaultRuleSchema = z.strictObject({
   drop: z.optional(z.boolean()),
   hang: z.optional(z.boolean()),
 });
+/** `retryAfterSeconds` rides on a status: alone it would do nothing, silently. */
+const FaultRuleSchema = FaultRuleFields.check(
+  z.refine((rule) => rule.retryAfterSeconds === undefined || rule.status !== undefined, {
+    message: 'needs a status (429 or 503, say) to send Retry-After with',
+    path: ['retryAfterSeconds'],
+  }),
+);
 
 export const FaultRulesBody = z.strictObject({
   rules: z.array(FaultRuleSchema).check(z.maxLength(100)),
