@@ -2,6 +2,7 @@ import { requestHeader } from '../observability/request-header.js';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
 import type { Operation } from './operations.js';
+import { refuseQuery } from './query.js';
 import { readThrough, wantsNoCache } from './read-through.js';
 import { sendReply } from './upstream-answer.js';
 
@@ -24,6 +25,8 @@ export async function handleRead(
   op: Operation,
   deps: RouteDeps,
 ): Promise<Response> {
+  const badQuery = refuseQuery(c, op);
+  if (badQuery) return badQuery;
   const keys = await deps.cacheKeys;
   let key: string;
   let path: string;

@@ -2,6 +2,7 @@ import { toErrorIssues } from '@amberkit/core/schemas';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
 import { bodyCustomerId, type Operation } from './operations.js';
+import { refuseQuery } from './query.js';
 import { sendUpstreamAnswer, sendUpstreamFailure } from './upstream-answer.js';
 
 const STRIPE_FLAG = 'autoCreateCustomerInStripe';
@@ -30,6 +31,8 @@ export async function handleWrite(
   op: Operation,
   deps: RouteDeps,
 ): Promise<Response> {
+  const badQuery = refuseQuery(c, op);
+  if (badQuery) return badQuery;
   const path = upstreamPath(c, op);
   if (typeof path !== 'string') {
     return sendError(c, 400, 'VALIDATION_FAILED', path.bad, {
