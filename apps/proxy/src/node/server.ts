@@ -68,6 +68,8 @@ async function connectRedis(url: string, logger: Logger): Promise<RedisClientTyp
   return client;
 }
 
+const NO_KEYS = 'no caller keys: every request will get 401';
+
 /** A refused request's id (the caller's, if well-formed) and answer. */
 type Refusal = { readonly requestId: string; readonly reply: Reply };
 
@@ -305,6 +307,12 @@ export async function startProxyServer(
   const fileSource =
     'file' in config.keys ? await createFileKeySource(config.keys.file) : undefined;
   const keys = fileSource ?? createKeyRing('entries' in config.keys ? config.keys.entries : []);
+  // Allowed (a proxy can be deployed before its first caller), but never silent.
+  const warnIfNoKeys = (count: number): number => {
+    if (count === 0) logger.warn(NO_KEYS);
+    return count;
+  };
+  warnIfNoKeys('current' in keys ? keys.current().size : keys.size);
   const redis =
     config.cache.kind === 'redis' ? await connectRedis(config.cache.redisUrl!, logger) : undefined;
   const store: CacheStore | undefined =
@@ -425,7 +433,7 @@ export async function startProxyServer(
     logger,
     reloadKeys: () =>
       fileSource
-        ? fileSource.reload()
+        ? fileSource.reload().then(warnIfNoKeys)
         : Promise.reject(new Error('keys come from AMBERKIT_KEYS; there is no file to reload')),
     close() {
       closing ??= (async () => {
