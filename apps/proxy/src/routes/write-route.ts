@@ -1,6 +1,7 @@
 import { toErrorIssues } from '@amberkit/core/schemas';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { bodyCustomerId, type Operation } from './operations.js';
 import { refuseQuery } from './query.js';
 import { sendUpstreamAnswer, sendUpstreamFailure } from './upstream-answer.js';
@@ -50,6 +51,21 @@ export async function handleWrite(
       return sendError(c, 400, 'VALIDATION_FAILED', 'The request body is not valid JSON', {
         issues: [{ path: '(body)', message: 'Malformed JSON' }],
       });
+    }
+    const duplicated = duplicateKeys(text);
+    if (duplicated.length > 0) {
+      return sendError(
+        c,
+        400,
+        'VALIDATION_FAILED',
+        `Invalid request body: ${duplicated.join(', ')} given more than once`,
+        {
+          issues: duplicated.map((path) => ({
+            path,
+            message: 'the key appears more than once in its object; send it once',
+          })),
+        },
+      );
     }
     const parsed = op.body.safeParse(json);
     if (!parsed.success) {
