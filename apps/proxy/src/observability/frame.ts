@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { formatMs } from './logger.js';
+import { formatMs, looksLikeCallerKey } from './logger.js';
 import { requestHeader } from './request-header.js';
 
 /**
@@ -26,9 +26,13 @@ const webCrypto = globalThis.crypto;
 /** The request id rule of hono/request-id: word characters, `-` and `=`, bounded length. */
 const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
 
-/** The caller's `X-Request-Id` if well-formed, else a fresh UUID. */
+/**
+ * The caller's `X-Request-Id` if well-formed, else a fresh UUID. One shaped like a caller key
+ * is replaced too: the logs mask it, so echoing it or sending it upstream would carry a key
+ * (pasted in the wrong header) where no key may go, under an id no log line can be matched to.
+ */
 export function requestIdFor(presented: string | undefined): string {
-  return presented !== undefined && WELL_FORMED_ID.test(presented)
+  return presented !== undefined && WELL_FORMED_ID.test(presented) && !looksLikeCallerKey(presented)
     ? presented
     : webCrypto.randomUUID();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AMBERFLO_KEY, createStack } from '../test/harness.js';
 import { findSecrets, transcript } from '../test/secret-scan.js';
+import { tcpStack } from '../test/tcp-stack.js';
 import { logRequest } from './access-log.js';
 import { createLogger, formatMs, redact, roundMs } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -30,6 +31,45 @@ describe('request ids, timing, logs and headers', () => {
     const lines = stack.lines.map((l) => JSON.parse(l));
     expect(forwarded).toEqual(['trace-42_ok', id]);
     expect(lines.map((l) => l.requestId)).toEqual(['trace-42_ok', id]);
+  });
+
+  test('an X-Request-Id shaped like a caller key is replaced: never echoed, forwarded or logged', async () => {
+    const forwarded: Array<string | null> = [];
+    await using inner = await createStack();
+    await using stack = await createStack({
+      proxy: {
+        fetch: (r) => {
+          forwarded.push(r.headers.get('x-request-id'));
+          return inner.emulator.fetch(r);
+        },
+      },
+    });
+    const keyShaped = [stack.keys.reader, `trace-${stack.keys.admin}`, 'x-ak_12345678'];
+    for (const [i, presented] of keyShaped.entries()) {
+      const res = await stack.call('/customers/customer-123456', {
+        headers: { 'x-request-id': presented, 'cache-control': 'no-cache' },
+      });
+      const id = res.headers.get('x-request-id')!;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(forwarded[i]).toBe(id);
+      expect(JSON.parse(stack.lines[i]!).requestId).toBe(id);
+    }
+    // Not a key's shape (fewer than 8 characters after ak_): kept.
+    const kept = await stack.call('/customers', { headers: { 'x-request-id': 'ak_1234567' } });
+    expect(kept.headers.get('x-request-id')).toBe('ak_1234567');
+  });
+
+  test('over TCP the fast path replaces it too, on a HIT and on a MISS', async () => {
+    await using s = await tcpStack();
+    for (const expected of ['MISS', 'HIT']) {
+      const res = await s.call('/customers/customer-123456', {
+        headers: { 'x-request-id': `id-${s.key}` },
+      });
+      expect(res.headers.get('x-cache')).toBe(expected);
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(s.emulator.requests().map((r) => r.requestId)).not.toContain(`id-${s.key}`);
+    expect(s.emulator.requests()[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test('one JSON log line per request with route, status, cache result and upstream ms', async () => {
