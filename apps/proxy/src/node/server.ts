@@ -345,6 +345,7 @@ export async function startProxyServer(
     },
     bodyLimitBytes: config.bodyLimitBytes,
     corsOrigins: config.corsOrigins,
+    corsMaxAgeSeconds: config.corsMaxAgeSeconds,
     logger,
     hashKey: nodeHashKey,
     transport: http.transport,
