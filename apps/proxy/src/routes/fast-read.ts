@@ -427,7 +427,8 @@ export function createFastRead(deps: RouteDeps): FastRead {
   ): [string[], number] => {
     const headers = SECURITY_PAIRS.slice();
     headers.push('x-request-id', trace.requestId);
-    if (trace.rate) pushRateLimitHeaders(headers, trace.rate);
+    // An upstream 429 goes without the key's budget, as in the app (see sendReply).
+    if (trace.rate && reply.status !== 429) pushRateLimitHeaders(headers, trace.rate);
     const timing = serverTiming(timings);
     if (timing) headers.push('server-timing', timing);
     for (const name in reply.headers)

@@ -178,10 +178,17 @@ describe('normaliseUpstreamError', () => {
       code: 'CONFLICT',
       requestId: 'r3',
     });
-    // An unknown code is not passed on: a 4xx without one of ours is the caller's request
-    // being refused (core's errorCodeForStatus), never INTERNAL.
+    // An unknown code is not passed on, and a 4xx the API does not use is no validation
+    // failure, whatever its body says: INTERNAL (not the caller's input).
     expect(normaliseUpstreamError(418, '{"code":"TEAPOT"}', 'r4')).toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'INTERNAL',
+    });
+    expect(normaliseUpstreamError(418, '{"code":"VALIDATION_FAILED"}', 'r4')).toMatchObject({
+      code: 'INTERNAL',
+    });
+    expect(normaliseUpstreamError(422, '', 'r4')).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(normaliseUpstreamError(400, '{"code":"CONFLICT"}', 'r4')).toMatchObject({
+      code: 'CONFLICT',
     });
     expect(
       normaliseUpstreamError(

@@ -44,7 +44,10 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   });
   const retries = options.retries ?? 2;
   const retrying = retry(
-    handleWhen((e) => e instanceof UpstreamServerError || e instanceof UpstreamUnavailableError),
+    handleWhen(
+      (e) =>
+        e instanceof UpstreamServerError || (e instanceof UpstreamUnavailableError && e.retryable),
+    ),
     { maxAttempts: retries, backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 250 }) },
   );
 
