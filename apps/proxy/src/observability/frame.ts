@@ -77,9 +77,20 @@ export function serverTiming(timings: Frame['timings']): string | undefined {
 /** The security headers as [name, value, …], for responses written without a Web `Response`. */
 export const SECURITY_PAIRS: readonly string[] = Object.entries(SECURITY_HEADERS).flat();
 
-/** The one way responses are built: status, body, and every header in a plain object. */
+/** An empty body that is not "no body": no Content-Type is implied for it. */
+const NO_BYTES = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+/**
+ * The one way responses are built: status, body, and every header in a plain object.
+ *
+ * Framing: an empty answer (a DELETE's 200) is sent as zero bytes, so it goes out with
+ * `Content-Length: 0`; given no body at all, @hono/node-server adds `Content-Type: text/plain`
+ * and Node sends it chunked. A HEAD carries the Content-Length its GET would (RFC 9110 §9.3.2):
+ * Hono answers HEAD by dropping the GET's body, and Node, seeing none, would send no length.
+ */
 export function respond(
-  c: { get(key: 'frame'): Frame },
+  c: { get(key: 'frame'): Frame; req: { method: string } },
   status: number,
   body: string | null,
   headers: Record<string, string> = {},
@@ -93,5 +104,8 @@ export function respond(
   };
   const timing = serverTiming(state.timings);
   if (timing) all['server-timing'] = timing;
-  return new Response(body, { status, headers: all });
+  if (body !== null && c.req.method === 'HEAD')
+    all['content-length'] = String(encoder.encode(body).byteLength);
+  const noContent = status === 204 || status === 304;
+  return new Response(body ?? (noContent ? null : NO_BYTES), { status, headers: all });
 }
