@@ -1,5 +1,6 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse, STATUS_CODES } from 'node:http';
 import { type AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ErrorIssue } from '@amberkit/core/schemas';
 import { getRequestListener } from '@hono/node-server';
 import { createClient, type RedisClientType } from 'redis';
@@ -99,6 +100,7 @@ function refuse(
   req: IncomingMessage | undefined,
   proxy: AmberkitProxy,
   logger: Logger,
+  status = 400,
 ): Refusal {
   const presented = req?.headers['x-request-id'];
   const requestId = requestIdFor(typeof presented === 'string' ? presented : undefined);
@@ -106,7 +108,7 @@ function refuse(
   if ('path' in problem) {
     reply = errorReply(
       requestId,
-      400,
+      status,
       'VALIDATION_FAILED',
       `Malformed request: ${problem.message}`,
       {
@@ -131,6 +133,66 @@ function refuse(
     caller: undefined,
   });
   return { requestId, reply };
+}
+
+/**
+ * What Node's parser refused, as the status and issue to answer with: headers over Node's
+ * `--max-http-header-size` (431, RFC 6585), a request that did not arrive in time (408), or
+ * anything else the parser cannot read — a bare CR in a header, a bad method or version (400).
+ */
+function clientProblem(error: NodeJS.ErrnoException): [number, ErrorIssue] {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return [
+        431,
+        {
+          path: 'headers',
+          message: 'the request line and headers are larger than the server allows',
+        },
+      ];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, { path: '(request)', message: 'the request did not arrive in time' }];
+    default:
+      return [
+        400,
+        {
+          path: '(request)',
+          message: `not a valid HTTP/1.1 request (${error.code ?? 'parse error'})`,
+        },
+      ];
+  }
+}
+
+/**
+ * Answers a request Node's HTTP parser refused (its `clientError` event), which never reaches
+ * a request handler, with the proxy's contract — an `ErrorResponse`, a request id, the
+ * security headers, a log line and a metric — instead of Node's bare `400 Bad Request`, and
+ * closes the connection (the parser cannot read on). A socket already reset, or one whose
+ * response has started, is only destroyed: nothing more can be written on it.
+ */
+function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+  proxy: AmberkitProxy,
+  logger: Logger,
+): void {
+  const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || started?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, issue] = clientProblem(error);
+  const refusal = refuse(issue, undefined, proxy, logger, status);
+  const body = refusal.reply.body ?? '';
+  const headers: Record<string, string> = {
+    ...refusalHeaders(refusal),
+    date: new Date().toUTCString(),
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n`;
+  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+  socket.end(`${head}\r\n${body}`);
 }
 
 /** A refusal's headers: the security set, the request id, the reply's own. */
@@ -406,6 +468,9 @@ export async function startProxyServer(
     void viaApp(req, res);
     handing = undefined;
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, proxy, logger),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
