@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import {
   accountId,
   type CachePolicy,
@@ -22,6 +21,7 @@ import { createFixedWindowLimiter } from './rate-limit/fixed-window.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { mountApiRoutes } from './routes/api-routes.js';
 import { type ProxyEnv, sendError } from './routes/context.js';
+import { createCors } from './routes/cors.js';
 import type { RouteDeps } from './routes/deps.js';
 import { createFastRead, type FastRead } from './routes/fast-read.js';
 import { mountOpsRoutes } from './routes/ops-routes.js';
@@ -53,6 +53,8 @@ export type ProxyOptions = {
   readonly bodyLimitBytes?: number;
   /** Origins allowed by CORS; CORS stays off when empty (the default). */
   readonly corsOrigins?: readonly string[];
+  /** `Access-Control-Max-Age` of a preflight's answer, in seconds. Default 600. */
+  readonly corsMaxAgeSeconds?: number;
   readonly logger?: Logger;
   /** Used for upstream calls and probes; default the global fetch. */
   readonly fetch?: (request: Request) => Promise<Response>;
@@ -118,6 +120,11 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
   const cacheKeys = accountId(options.upstream.apiKey, options.upstream.baseUrl).then(
     createCacheKeys,
   );
+  const corsOn = (options.corsOrigins?.length ?? 0) > 0;
+  const cors = createCors({
+    origins: options.corsOrigins ?? [],
+    maxAgeSeconds: options.corsMaxAgeSeconds ?? 600,
+  });
   const deps: RouteDeps = {
     keys: toKeySource(options.keys),
     upstream,
@@ -131,37 +138,13 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
     metrics,
     clock,
     hashKey: options.hashKey ?? hashKey,
+    preflight: corsOn ? cors.preflight : null,
   };
 
   const app = new Hono<ProxyEnv>();
   app.use(frame());
   app.use(accessLog(logger, metrics));
-  if (options.corsOrigins?.length) {
-    app.use(
-      cors({
-        origin: [...options.corsOrigins],
-        // The methods the API has (Hono's default also offers PATCH and QUERY).
-        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
-        allowHeaders: [
-          'Authorization',
-          'X-API-KEY',
-          'Content-Type',
-          'X-Request-Id',
-          'Cache-Control',
-        ],
-        exposeHeaders: [
-          'X-Request-Id',
-          'X-Cache',
-          'Age',
-          'Retry-After',
-          'RateLimit-Limit',
-          'RateLimit-Remaining',
-          'RateLimit-Reset',
-          'Server-Timing',
-        ],
-      }),
-    );
-  }
+  if (corsOn) app.use(cors.headers);
   mountOpsRoutes(app, deps, {
     baseUrl: options.upstream.baseUrl.replace(/\/+$/, ''),
     apiKey: options.upstream.apiKey,
@@ -178,7 +161,7 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
     fetch: (request, env, ctx) => app.fetch(request, env, ctx as never),
     metrics,
     // CORS headers come from Hono's middleware, so with CORS every request takes the app.
-    ...(options.corsOrigins?.length ? {} : { fastRead: createFastRead(deps) }),
+    ...(corsOn ? {} : { fastRead: createFastRead(deps) }),
     async close() {
       await Promise.all([store?.close(), limiter.close?.()]);
     },

@@ -38,6 +38,7 @@ function proxyFor(env: Env): { proxy: AmberkitProxy } | { error: string } {
       rateLimit: { default: config.rateLimit },
       bodyLimitBytes: config.bodyLimitBytes,
       corsOrigins: config.corsOrigins,
+      corsMaxAgeSeconds: config.corsMaxAgeSeconds,
       logger: createLogger({ level: config.logLevel, secrets: [config.upstream.apiKey] }),
     });
     built = { env, proxy };

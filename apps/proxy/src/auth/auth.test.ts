@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createStack } from '../test/harness.js';
+import { tcpStack } from '../test/tcp-stack.js';
 import { extractKey, presentedKey } from './extract-key.js';
 
 const write = (body: unknown, method = 'POST'): RequestInit => ({
@@ -123,6 +124,32 @@ describe('caller authentication', () => {
       as: null,
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('a malformed Authorization is named as such', () => {
+  test('a good key sent twice, another scheme, or words after the key → 401 invalid_request over TCP', async () => {
+    await using s = await tcpStack();
+    const url = `${s.server.url}/customers/customer-123456`;
+    const twice = new Headers();
+    twice.append('authorization', `Bearer ${s.key}`);
+    twice.append('authorization', `Bearer ${s.key}`);
+    for (const headers of [
+      twice,
+      { authorization: 'Basic dXNlcjpwYXNz' },
+      { authorization: `Bearer ${s.key} extra` },
+    ]) {
+      const res = await fetch(url, { headers });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('error="invalid_request"');
+      expect(((await res.json()) as { message: string }).message).toContain(
+        'Authorization must be "Bearer <key>"',
+      );
+    }
+    const none = await fetch(url);
+    expect(((await none.json()) as { message: string }).message).toContain(
+      'A caller key is required',
+    );
   });
 });
 

@@ -34,11 +34,19 @@ export async function authenticate(
   required: Scope,
   now: number,
   hash: (key: string) => string | Promise<string> = hashKey,
+  authorization?: string,
 ): Promise<AuthResult> {
   if (presented === undefined) {
-    return unauthorized(
-      'A caller key is required: send Authorization: Bearer <key> or X-API-KEY: <key>',
-    );
+    // An Authorization header that is not one `Bearer <key>` (another scheme, a key sent twice,
+    // which reads joined, or words after it) is a malformed credential, not a missing one.
+    return authorization
+      ? unauthorized(
+          'Authorization must be "Bearer <key>": one caller key, sent once (or send X-API-KEY: <key>)',
+          'invalid_request',
+        )
+      : unauthorized(
+          'A caller key is required: send Authorization: Bearer <key> or X-API-KEY: <key>',
+        );
   }
   return authorize(ring.get(await hash(presented)), required, now);
 }

@@ -78,13 +78,18 @@ export class ResponseCache {
     this.#onEvent('HIT');
   }
 
-  /** `Cache-Control: no-cache`: skip the lookup, fetch, and refresh the entry for others. */
+  /**
+   * `Cache-Control: no-cache`: skip the lookup, fetch, and refresh the entry for others; with
+   * `refresh` false (`no-store`), fetch and store nothing.
+   */
   async bypass(
     key: string,
     policy: CachePolicy,
     load: Load,
     requestId?: string,
+    refresh = true,
   ): Promise<CacheOutcome> {
+    if (!refresh) return this.#emit(cachedEntry(await load(), this.#clock()), 'BYPASS');
     const { version } = await this.#store.lookup(key, requestId);
     const entry = await this.#fetchAndStore(key, version, policy, load, requestId);
     return this.#emit(entry, 'BYPASS');

@@ -118,6 +118,7 @@ export const FIELDS = {
     fallback: '600/min',
   },
   corsOrigins: { env: 'AMBERKIT_CORS_ORIGINS', schema: z.string(), fallback: '' },
+  corsMaxAge: { env: 'AMBERKIT_CORS_MAX_AGE', schema: between(0, 86400), fallback: '600' },
   bodyLimit: { env: 'AMBERKIT_BODY_LIMIT', schema: positiveInt, fallback: String(100 * 1024) },
   timeoutMs: { env: 'AMBERKIT_UPSTREAM_TIMEOUT_MS', schema: positiveInt, fallback: '10000' },
   retries: {

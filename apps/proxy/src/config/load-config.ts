@@ -29,6 +29,8 @@ export type ProxyConfig = {
   /** Default per-key rate limit (`100/min`), or null when off. */
   readonly rateLimit: string | null;
   readonly corsOrigins: string[];
+  /** Seconds a browser may reuse a CORS preflight's answer. */
+  readonly corsMaxAgeSeconds: number;
   readonly bodyLimitBytes: number;
   readonly logLevel: LogLevel;
   readonly drainMs: number;
@@ -114,6 +116,7 @@ export function loadConfig(env: Env, flags: Flags = {}): ProxyConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    corsMaxAgeSeconds: read('corsMaxAge')!,
     bodyLimitBytes: read('bodyLimit')!,
     logLevel: read('logLevel')!,
     drainMs: read('drainMs')!,

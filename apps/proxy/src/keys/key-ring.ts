@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/config-error.js';
 import { parseRateSpec, type RateLimit } from '../config/rate-spec.js';
 import type { KeyEntry } from './key-entry.js';
 
@@ -16,7 +17,30 @@ export type KeyRing = {
   readonly size: number;
 };
 
+/**
+ * Entries that share a hash, named by index and name (never by hash: it identifies the key),
+ * or undefined when every hash is different. One key with two entries would get whichever
+ * came last, scopes and limits included, without a word.
+ */
+export function duplicateHashes(entries: readonly KeyEntry[]): string | undefined {
+  const first = new Map<string, number>();
+  const clashes: string[] = [];
+  entries.forEach((entry, i) => {
+    const at = first.get(entry.hash);
+    if (at === undefined) first.set(entry.hash, i);
+    else
+      clashes.push(
+        `[${at}] ${JSON.stringify(entries[at]!.name)} and [${i}] ${JSON.stringify(entry.name)}`,
+      );
+  });
+  if (clashes.length === 0) return undefined;
+  return `entries ${clashes.join(', ')} have the same hash (one key, two entries); keep one entry per key`;
+}
+
+/** A ring of `entries`; throws {@link ConfigError} when two entries share a hash. */
 export function createKeyRing(entries: readonly KeyEntry[]): KeyRing {
+  const duplicated = duplicateHashes(entries);
+  if (duplicated) throw new ConfigError(`keys: ${duplicated}`, 'env');
   const map = new Map<string, ResolvedKey>();
   for (const entry of entries) {
     map.set(entry.hash, {

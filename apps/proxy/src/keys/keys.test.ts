@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { generateKey } from './generate-key.js';
 import { hashKey } from './hash-key.js';
 import { createKeyRing, createKeySource } from './key-ring.js';
+import { parseKeyEntries } from './parse-keys.js';
 
 describe('caller keys', () => {
   test('ak_ plus 32 base62 characters, all different', () => {
@@ -71,5 +72,34 @@ describe('caller keys', () => {
     source.replace(createKeyRing([]));
     expect(source.current().get(hash)).toBeUndefined();
     expect(held.get(hash)?.name).toBe('a');
+  });
+
+  test('two entries with one hash are a configuration error naming both by name, never the hash', async () => {
+    const hash = await hashKey('ak_dup');
+    const other = await hashKey('ak_other');
+    const entry = (name: string, h: string) => ({ name, hash: h, scopes: ['*'] as const });
+    const text = JSON.stringify([
+      entry('a', hash),
+      entry('b', other),
+      entry('c', hash),
+      entry('d', other),
+    ]);
+    let thrown: unknown;
+    try {
+      parseKeyEntries(text, 'AMBERKIT_KEYS', 'env');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      name: 'ConfigError',
+      source: 'env',
+      message:
+        'AMBERKIT_KEYS: entries [0] "a" and [2] "c", [1] "b" and [3] "d" have the same hash (one key, two entries); keep one entry per key',
+    });
+    expect((thrown as Error).message).not.toContain(hash.slice(7, 20));
+    const parsed = parseKeyEntries(JSON.stringify([entry('a', hash)]), 'x', 'file');
+    expect(() => createKeyRing([...parsed, { ...parsed[0]!, name: 'z' }])).toThrow(
+      'keys: entries [0] "a" and [1] "z" have the same hash',
+    );
   });
 });

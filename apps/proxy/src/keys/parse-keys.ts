@@ -1,8 +1,12 @@
 import { toErrorIssues } from '@amberkit/core/schemas';
 import { ConfigError } from '../config/config-error.js';
 import { KeyEntries, type KeyEntry } from './key-entry.js';
+import { duplicateHashes } from './key-ring.js';
 
-/** Parses `AMBERKIT_KEYS` or a keys file; one line naming the offending entry when it fails. */
+/**
+ * Parses `AMBERKIT_KEYS` or a keys file; one line naming the offending entry when it fails,
+ * or the entries (by name) when two share a hash.
+ */
 export function parseKeyEntries(text: string, label: string, source: 'env' | 'file'): KeyEntry[] {
   let json: unknown;
   try {
@@ -11,7 +15,11 @@ export function parseKeyEntries(text: string, label: string, source: 'env' | 'fi
     throw new ConfigError(`${label}: not valid JSON (expected an array of key entries)`, source);
   }
   const parsed = KeyEntries.safeParse(json);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const duplicated = duplicateHashes(parsed.data);
+    if (duplicated) throw new ConfigError(`${label}: ${duplicated}`, source);
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0]!;
   const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   // Core's wording ("is required", "must be one of …"): zod/mini's own is a bare "Invalid input".

@@ -148,6 +148,66 @@ describe('amberkit-proxy as a real process (dist/cli.js)', () => {
     await emulator.close();
   });
 
+  test('two entries with one hash: exit 1 at start, refused on SIGHUP; no keys at all: a warning', async () => {
+    const { plain, entries } = await makeKeys({ a: { scopes: ['customers:read'] } });
+    const [a] = entries as [(typeof entries)[0]];
+    const twin = { ...a, name: 'a-admin', scopes: ['*'] };
+    {
+      await using cli = spawnCli(['--port', '0'], {
+        AMBERFLO_API_KEY: 'k',
+        AMBERKIT_KEYS: JSON.stringify([a, twin]),
+      });
+      expect(await cli.exited).toBe(1);
+      expect(cli.stderr.filter(Boolean)).toEqual([
+        'amberkit-proxy: AMBERKIT_KEYS: entries [0] "a" and [1] "a-admin" have the same hash (one key, two entries); keep one entry per key',
+      ]);
+    }
+    const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
+    await using upstream = await emulator.listen();
+    const file = join(mkdtempSync(join(tmpdir(), 'amberkit-keys-')), 'keys.json');
+    writeKeys(file, []);
+    await using cli = spawnCli(['--port', '0'], {
+      AMBERFLO_API_KEY: AMBERFLO_KEY,
+      AMBERFLO_BASE_URL: upstream.url,
+      AMBERKIT_KEYS_FILE: file,
+    });
+    const url = await cli.url();
+    const warnings = () =>
+      cli.stdout.filter((l) => l.includes('"msg":"no caller keys: every request will get 401"'));
+    expect(warnings()).toHaveLength(1);
+    expect(JSON.parse(warnings()[0]!).level).toBe('warn');
+    const as = (key: string) =>
+      fetch(`${url}/customers/customer-123456`, { headers: { 'x-api-key': key } }).then(
+        (r) => r.status,
+      );
+    writeKeys(file, [a]);
+    cli.child.kill('SIGHUP');
+    await until(async () => ((await as(plain.a)) === 200 ? true : undefined), 'key a');
+    // The twin would widen key a to every scope: the reload is refused and a keeps its scope.
+    writeKeys(file, [a, twin]);
+    cli.child.kill('SIGHUP');
+    const failed = await until(
+      () => cli.stdout.find((l) => l.includes('keys reload failed')),
+      'the reload error',
+    );
+    expect(JSON.parse(failed)).toMatchObject({
+      level: 'error',
+      error: expect.stringContaining('entries [0] "a" and [1] "a-admin" have the same hash'),
+    });
+    expect(failed).not.toContain(a.hash.slice(7));
+    expect(await as(plain.a)).toBe(200);
+    const write = await fetch(`${url}/customers/customer-123456`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': plain.a },
+    });
+    expect(write.status).toBe(403);
+    writeKeys(file, []);
+    cli.child.kill('SIGHUP');
+    await until(() => (warnings().length === 2 ? true : undefined), 'the second warning');
+    expect(await as(plain.a)).toBe(401);
+    await emulator.close();
+  });
+
   test('SIGTERM drains: the request in flight finishes, Redis closes, exit 0, and no secret is printed', async () => {
     const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
     await using upstream = await emulator.listen();

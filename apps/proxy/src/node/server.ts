@@ -1,5 +1,6 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse, STATUS_CODES } from 'node:http';
 import { type AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { ErrorIssue } from '@amberkit/core/schemas';
 import { getRequestListener } from '@hono/node-server';
 import { createClient, type RedisClientType } from 'redis';
@@ -68,6 +69,8 @@ async function connectRedis(url: string, logger: Logger): Promise<RedisClientTyp
   return client;
 }
 
+const NO_KEYS = 'no caller keys: every request will get 401';
+
 /** A refused request's id (the caller's, if well-formed) and answer. */
 type Refusal = { readonly requestId: string; readonly reply: Reply };
 
@@ -97,6 +100,7 @@ function refuse(
   req: IncomingMessage | undefined,
   proxy: AmberkitProxy,
   logger: Logger,
+  status = 400,
 ): Refusal {
   const presented = req?.headers['x-request-id'];
   const requestId = requestIdFor(typeof presented === 'string' ? presented : undefined);
@@ -104,7 +108,7 @@ function refuse(
   if ('path' in problem) {
     reply = errorReply(
       requestId,
-      400,
+      status,
       'VALIDATION_FAILED',
       `Malformed request: ${problem.message}`,
       {
@@ -129,6 +133,66 @@ function refuse(
     caller: undefined,
   });
   return { requestId, reply };
+}
+
+/**
+ * What Node's parser refused, as the status and issue to answer with: headers over Node's
+ * `--max-http-header-size` (431, RFC 6585), a request that did not arrive in time (408), or
+ * anything else the parser cannot read — a bare CR in a header, a bad method or version (400).
+ */
+function clientProblem(error: NodeJS.ErrnoException): [number, ErrorIssue] {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return [
+        431,
+        {
+          path: 'headers',
+          message: 'the request line and headers are larger than the server allows',
+        },
+      ];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, { path: '(request)', message: 'the request did not arrive in time' }];
+    default:
+      return [
+        400,
+        {
+          path: '(request)',
+          message: `not a valid HTTP/1.1 request (${error.code ?? 'parse error'})`,
+        },
+      ];
+  }
+}
+
+/**
+ * Answers a request Node's HTTP parser refused (its `clientError` event), which never reaches
+ * a request handler, with the proxy's contract — an `ErrorResponse`, a request id, the
+ * security headers, a log line and a metric — instead of Node's bare `400 Bad Request`, and
+ * closes the connection (the parser cannot read on). A socket already reset, or one whose
+ * response has started, is only destroyed: nothing more can be written on it.
+ */
+function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+  proxy: AmberkitProxy,
+  logger: Logger,
+): void {
+  const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || started?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, issue] = clientProblem(error);
+  const refusal = refuse(issue, undefined, proxy, logger, status);
+  const body = refusal.reply.body ?? '';
+  const headers: Record<string, string> = {
+    ...refusalHeaders(refusal),
+    date: new Date().toUTCString(),
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  let head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n`;
+  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+  socket.end(`${head}\r\n${body}`);
 }
 
 /** A refusal's headers: the security set, the request id, the reply's own. */
@@ -305,6 +369,12 @@ export async function startProxyServer(
   const fileSource =
     'file' in config.keys ? await createFileKeySource(config.keys.file) : undefined;
   const keys = fileSource ?? createKeyRing('entries' in config.keys ? config.keys.entries : []);
+  // Allowed (a proxy can be deployed before its first caller), but never silent.
+  const warnIfNoKeys = (count: number): number => {
+    if (count === 0) logger.warn(NO_KEYS);
+    return count;
+  };
+  warnIfNoKeys('current' in keys ? keys.current().size : keys.size);
   const redis =
     config.cache.kind === 'redis' ? await connectRedis(config.cache.redisUrl!, logger) : undefined;
   const store: CacheStore | undefined =
@@ -337,6 +407,7 @@ export async function startProxyServer(
     },
     bodyLimitBytes: config.bodyLimitBytes,
     corsOrigins: config.corsOrigins,
+    corsMaxAgeSeconds: config.corsMaxAgeSeconds,
     logger,
     hashKey: nodeHashKey,
     transport: http.transport,
@@ -397,6 +468,9 @@ export async function startProxyServer(
     void viaApp(req, res);
     handing = undefined;
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+    answerClientError(error, socket, proxy, logger),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
@@ -425,7 +499,7 @@ export async function startProxyServer(
     logger,
     reloadKeys: () =>
       fileSource
-        ? fileSource.reload()
+        ? fileSource.reload().then(warnIfNoKeys)
         : Promise.reject(new Error('keys come from AMBERKIT_KEYS; there is no file to reload')),
     close() {
       closing ??= (async () => {

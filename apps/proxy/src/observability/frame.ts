@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { formatMs } from './logger.js';
+import { formatMs, looksLikeCallerKey } from './logger.js';
 import { requestHeader } from './request-header.js';
 
 /**
@@ -26,9 +26,13 @@ const webCrypto = globalThis.crypto;
 /** The request id rule of hono/request-id: word characters, `-` and `=`, bounded length. */
 const WELL_FORMED_ID = /^[\w\-=]{1,128}$/;
 
-/** The caller's `X-Request-Id` if well-formed, else a fresh UUID. */
+/**
+ * The caller's `X-Request-Id` if well-formed, else a fresh UUID. One shaped like a caller key
+ * is replaced too: the logs mask it, so echoing it or sending it upstream would carry a key
+ * (pasted in the wrong header) where no key may go, under an id no log line can be matched to.
+ */
 export function requestIdFor(presented: string | undefined): string {
-  return presented !== undefined && WELL_FORMED_ID.test(presented)
+  return presented !== undefined && WELL_FORMED_ID.test(presented) && !looksLikeCallerKey(presented)
     ? presented
     : webCrypto.randomUUID();
 }
@@ -73,9 +77,20 @@ export function serverTiming(timings: Frame['timings']): string | undefined {
 /** The security headers as [name, value, …], for responses written without a Web `Response`. */
 export const SECURITY_PAIRS: readonly string[] = Object.entries(SECURITY_HEADERS).flat();
 
-/** The one way responses are built: status, body, and every header in a plain object. */
+/** An empty body that is not "no body": no Content-Type is implied for it. */
+const NO_BYTES = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+/**
+ * The one way responses are built: status, body, and every header in a plain object.
+ *
+ * Framing: an empty answer (a DELETE's 200) is sent as zero bytes, so it goes out with
+ * `Content-Length: 0`; given no body at all, @hono/node-server adds `Content-Type: text/plain`
+ * and Node sends it chunked. A HEAD carries the Content-Length its GET would (RFC 9110 §9.3.2):
+ * Hono answers HEAD by dropping the GET's body, and Node, seeing none, would send no length.
+ */
 export function respond(
-  c: { get(key: 'frame'): Frame },
+  c: { get(key: 'frame'): Frame; req: { method: string } },
   status: number,
   body: string | null,
   headers: Record<string, string> = {},
@@ -89,5 +104,8 @@ export function respond(
   };
   const timing = serverTiming(state.timings);
   if (timing) all['server-timing'] = timing;
-  return new Response(body, { status, headers: all });
+  if (body !== null && c.req.method === 'HEAD')
+    all['content-length'] = String(encoder.encode(body).byteLength);
+  const noContent = status === 204 || status === 304;
+  return new Response(body ?? (noContent ? null : NO_BYTES), { status, headers: all });
 }

@@ -72,6 +72,12 @@ const MILLIS = Array.from({ length: 1000 }, (_, ms) => String(ms).padStart(3, '0
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 /** Caller keys look like this; anything that does is masked before it is written. */
 const CALLER_KEY = /ak_[0-9A-Za-z]{8,}/g;
+/** The same shape, for a test (a global regex keeps state between `test` calls). */
+const CALLER_KEY_ANYWHERE = new RegExp(CALLER_KEY.source);
+
+/** Whether `text` holds something shaped like a caller key, which the log lines would mask. */
+export const looksLikeCallerKey = (text: string): boolean =>
+  text.includes('ak_') && CALLER_KEY_ANYWHERE.test(text);
 
 /** Masks secrets in a finished log line; used by the logger and by tests scanning output. */
 export function redact(line: string, secrets: readonly string[]): string {

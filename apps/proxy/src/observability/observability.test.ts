@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { AMBERFLO_KEY, createStack } from '../test/harness.js';
 import { findSecrets, transcript } from '../test/secret-scan.js';
+import { tcpStack } from '../test/tcp-stack.js';
 import { logRequest } from './access-log.js';
 import { createLogger, formatMs, redact, roundMs } from './logger.js';
 import { Metrics } from './metrics.js';
@@ -30,6 +31,45 @@ describe('request ids, timing, logs and headers', () => {
     const lines = stack.lines.map((l) => JSON.parse(l));
     expect(forwarded).toEqual(['trace-42_ok', id]);
     expect(lines.map((l) => l.requestId)).toEqual(['trace-42_ok', id]);
+  });
+
+  test('an X-Request-Id shaped like a caller key is replaced: never echoed, forwarded or logged', async () => {
+    const forwarded: Array<string | null> = [];
+    await using inner = await createStack();
+    await using stack = await createStack({
+      proxy: {
+        fetch: (r) => {
+          forwarded.push(r.headers.get('x-request-id'));
+          return inner.emulator.fetch(r);
+        },
+      },
+    });
+    const keyShaped = [stack.keys.reader, `trace-${stack.keys.admin}`, 'x-ak_12345678'];
+    for (const [i, presented] of keyShaped.entries()) {
+      const res = await stack.call('/customers/customer-123456', {
+        headers: { 'x-request-id': presented, 'cache-control': 'no-cache' },
+      });
+      const id = res.headers.get('x-request-id')!;
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(forwarded[i]).toBe(id);
+      expect(JSON.parse(stack.lines[i]!).requestId).toBe(id);
+    }
+    // Not a key's shape (fewer than 8 characters after ak_): kept.
+    const kept = await stack.call('/customers', { headers: { 'x-request-id': 'ak_1234567' } });
+    expect(kept.headers.get('x-request-id')).toBe('ak_1234567');
+  });
+
+  test('over TCP the fast path replaces it too, on a HIT and on a MISS', async () => {
+    await using s = await tcpStack();
+    for (const expected of ['MISS', 'HIT']) {
+      const res = await s.call('/customers/customer-123456', {
+        headers: { 'x-request-id': `id-${s.key}` },
+      });
+      expect(res.headers.get('x-cache')).toBe(expected);
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(s.emulator.requests().map((r) => r.requestId)).not.toContain(`id-${s.key}`);
+    expect(s.emulator.requests()[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test('one JSON log line per request with route, status, cache result and upstream ms', async () => {
@@ -103,6 +143,88 @@ describe('request ids, timing, logs and headers', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('CORS preflight and OPTIONS', () => {
+  const ORIGIN = 'https://app.example.com';
+  const SECURITY = [
+    'cache-control',
+    'content-security-policy',
+    'strict-transport-security',
+    'x-content-type-options',
+    'x-frame-options',
+  ];
+
+  test('a preflight is framed like any answer: request id, security headers, Max-Age, Allow', async () => {
+    await using stack = await createStack({ proxy: { corsOrigins: [ORIGIN] } });
+    const preflight = await stack.call('/customers/customer-123456', {
+      as: null,
+      method: 'OPTIONS',
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'DELETE',
+        'x-request-id': 'pre-1',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('x-request-id')).toBe('pre-1');
+    for (const name of SECURITY) expect(preflight.headers.get(name)).not.toBeNull();
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(preflight.headers.get('access-control-max-age')).toBe('600');
+    expect(preflight.headers.get('allow')).toBe('GET, DELETE, HEAD, OPTIONS');
+    expect(await preflight.text()).toBe('');
+    expect(stack.proxy.metrics.render()).toContain(
+      'amberkit_proxy_requests_total{route="preflight",method="OPTIONS",status="204"} 1',
+    );
+    // No Origin: a plain OPTIONS, answered with Allow and no CORS headers.
+    const plain = await stack.call('/customers', { as: null, method: 'OPTIONS' });
+    expect(plain.status).toBe(204);
+    expect(plain.headers.get('allow')).toBe('GET, POST, PUT, HEAD, OPTIONS');
+    expect(plain.headers.get('access-control-allow-methods')).toBeNull();
+    expect(plain.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // An unknown path is a 404, preflight or not; another method's 405 lists OPTIONS too.
+    const unknown = await stack.call('/nope', {
+      as: null,
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET' },
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ code: 'NOT_FOUND' });
+    const patch = await stack.call('/customers', { method: 'PATCH' });
+    expect(patch.status).toBe(405);
+    expect(patch.headers.get('allow')).toBe('GET, POST, PUT, HEAD, OPTIONS');
+    const ops = await stack.call('/healthz', { as: null, method: 'OPTIONS' });
+    expect(ops.status).toBe(204);
+    expect(ops.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  test('CORS off: OPTIONS is a 405 whose Allow leaves OPTIONS out', async () => {
+    await using stack = await createStack();
+    for (const [path, allow] of [
+      ['/customers', 'GET, POST, PUT, HEAD'],
+      ['/healthz', 'GET, HEAD'],
+    ] as const) {
+      const res = await stack.call(path, {
+        as: null,
+        method: 'OPTIONS',
+        headers: { origin: ORIGIN, 'access-control-request-method': 'GET' },
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  test('over TCP, AMBERKIT_CORS_MAX_AGE sets Max-Age', async () => {
+    await using s = await tcpStack({ AMBERKIT_CORS_ORIGINS: ORIGIN, AMBERKIT_CORS_MAX_AGE: '120' });
+    const res = await fetch(`${s.server.url}/customers`, {
+      method: 'OPTIONS',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-max-age')).toBe('120');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
 

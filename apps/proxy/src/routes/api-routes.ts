@@ -38,5 +38,6 @@ export function mountApiRoutes(app: Hono<ProxyEnv>, deps: RouteDeps): void {
       app.on(op.method, op.path, handler);
     }
   }
-  for (const [path, methods] of allowedMethods()) methodNotAllowed(app, path, methods);
+  for (const [path, methods] of allowedMethods())
+    methodNotAllowed(app, path, methods, deps.preflight);
 }

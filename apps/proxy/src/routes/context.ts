@@ -1,6 +1,7 @@
 import type { ErrorCode, ErrorIssue } from '@amberkit/core/schemas';
 import type { Context, Hono } from 'hono';
 import { type FrameVariables, respond } from '../observability/frame.js';
+import type { Preflight } from './cors.js';
 import { errorReply, jsonReply } from './reply.js';
 
 /** Per-request values the handlers leave for the access log. */
@@ -37,13 +38,18 @@ export function sendError(
   return respond(c, reply.status, reply.body, reply.headers);
 }
 
-/** Any method not in `methods` on `path`: 405 `METHOD_NOT_ALLOWED` with `Allow`. */
+/**
+ * Any method not in `methods` on `path`: 405 `METHOD_NOT_ALLOWED` with `Allow`. With a
+ * `preflight` (CORS on), OPTIONS is answered by it and listed in `Allow` too.
+ */
 export function methodNotAllowed(
   app: Hono<ProxyEnv>,
   path: string,
   methods: readonly string[],
+  preflight?: Preflight | null,
 ): void {
-  const allow = methods.join(', ');
+  const allow = [...methods, ...(preflight ? ['OPTIONS'] : [])].join(', ');
+  if (preflight) app.options(path, preflight(allow));
   app.all(path, (c) =>
     sendError(
       c,

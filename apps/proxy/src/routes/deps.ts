@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import type { UpstreamClient } from '../upstream/upstream-client.js';
+import type { Preflight } from './cors.js';
 
 /** What the route handlers work with, all passed in by `createProxy`. */
 export type RouteDeps = {
@@ -20,6 +21,8 @@ export type RouteDeps = {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly clock: () => number;
+  /** Answers OPTIONS on each known path when CORS is on; null when it is off (405). */
+  readonly preflight: Preflight | null;
   /** `sha256:<hex>` of a presented key; Node passes a synchronous node:crypto one. */
   readonly hashKey: (key: string) => string | Promise<string>;
 };

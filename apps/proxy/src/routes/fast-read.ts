@@ -2,6 +2,7 @@ import { authorize } from '../auth/authenticate.js';
 import { presentedKey } from '../auth/extract-key.js';
 import type { CacheKeys } from '../cache/cache-policy.js';
 import type { CachedEntry } from '../cache/cache-store.js';
+import { requestBypass } from '../cache/request-directives.js';
 import { logRequest } from '../observability/access-log.js';
 import { type Frame, requestIdFor, SECURITY_PAIRS, serverTiming } from '../observability/frame.js';
 import { formatMs } from '../observability/logger.js';
@@ -13,7 +14,7 @@ import {
 } from '../rate-limit/rate-limiter.js';
 import type { RouteDeps } from './deps.js';
 import { OPERATIONS, type Operation } from './operations.js';
-import { readThrough, wantsNoCache } from './read-through.js';
+import { readThrough } from './read-through.js';
 import { internalErrorReply, type Reply } from './reply.js';
 
 /**
@@ -186,7 +187,7 @@ export function validHost(host: string): boolean {
 }
 
 /**
- * A request header's name in lower case: the usual spellings of the five the fast path reads
+ * A request header's name in lower case: the usual spellings of the six the fast path reads
  * are matched as they are, without building a lower-case copy of each.
  */
 function headerName(name: string): string {
@@ -208,6 +209,9 @@ function headerName(name: string): string {
     case 'X-Request-Id':
     case 'X-Request-ID':
       return 'x-request-id';
+    case 'pragma':
+    case 'Pragma':
+      return 'pragma';
   }
   return name.toLowerCase();
 }
@@ -427,7 +431,8 @@ export function createFastRead(deps: RouteDeps): FastRead {
   ): [string[], number] => {
     const headers = SECURITY_PAIRS.slice();
     headers.push('x-request-id', trace.requestId);
-    if (trace.rate) pushRateLimitHeaders(headers, trace.rate);
+    // An upstream 429 goes without the key's budget, as in the app (see sendReply).
+    if (trace.rate && reply.status !== 429) pushRateLimitHeaders(headers, trace.rate);
     const timing = serverTiming(timings);
     if (timing) headers.push('server-timing', timing);
     for (const name in reply.headers)
@@ -462,16 +467,17 @@ export function createFastRead(deps: RouteDeps): FastRead {
     if (!route) return undefined;
     const started = perf.now();
 
-    // The five headers read here, from the raw list; one sent twice goes to the app, which
+    // The six headers read here, from the raw list; one sent twice goes to the app, which
     // reads repeated headers joined, as HTTP combines them, and refuses a repeated Host.
     let host: string | undefined;
     let authorization: string | undefined;
     let apiKey: string | undefined;
     let cacheControl: string | undefined;
     let requestIdHeader: string | undefined;
+    let pragma: string | undefined;
     for (let i = 0; i < raw.length; i += 2) {
       const length = raw[i]!.length;
-      if (length !== 4 && length !== 9 && length !== 12 && length !== 13) continue;
+      if (length !== 4 && length !== 6 && length !== 9 && length !== 12 && length !== 13) continue;
       const value = raw[i + 1];
       switch (headerName(raw[i]!)) {
         case 'host':
@@ -493,6 +499,10 @@ export function createFastRead(deps: RouteDeps): FastRead {
         case 'x-request-id':
           if (requestIdHeader !== undefined) return undefined;
           requestIdHeader = value;
+          break;
+        case 'pragma':
+          if (pragma !== undefined) return undefined;
+          pragma = value;
           break;
       }
     }
@@ -529,9 +539,9 @@ export function createFastRead(deps: RouteDeps): FastRead {
     // clock reading fewer.
     const authed = perf.now();
 
-    const noCache = wantsNoCache(cacheControl);
+    const bypass = requestBypass(cacheControl, pragma);
     const policy = deps.policies[route.op.cache!];
-    const fresh = cache && !noCache ? cache.peekFresh(route.key, policy, now) : undefined;
+    const fresh = cache && !bypass ? cache.peekFresh(route.key, policy, now) : undefined;
     const hit = fresh?.status === 200 && fresh.body !== '' ? fresh : undefined;
     const looked = perf.now();
 
@@ -589,7 +599,7 @@ export function createFastRead(deps: RouteDeps): FastRead {
       key: route.key,
       path: route.path,
       requestId,
-      noCache,
+      bypass,
       timings,
       // A background refresh runs on its own on Node; the cache catches its failure.
       defer: () => {},

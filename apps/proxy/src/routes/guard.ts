@@ -18,13 +18,15 @@ export async function guard(
   c.set('route', op.id);
   const frame = c.get('frame');
   const started = performance.now();
-  const presented = extractKey(requestHeader(c, 'authorization'), requestHeader(c, 'x-api-key'));
+  const authorization = requestHeader(c, 'authorization');
+  const presented = extractKey(authorization, requestHeader(c, 'x-api-key'));
   const auth = await authenticate(
     presented,
     deps.keys.current(),
     op.scope,
     deps.clock(),
     deps.hashKey,
+    authorization,
   );
   frame.timings.auth = performance.now() - started;
   if (!auth.ok)

@@ -1,4 +1,11 @@
-import { componentRef, createOpenApiDocument, type OpenApiResponse } from '@amberkit/core/openapi';
+import {
+  componentRef,
+  createOpenApiDocument,
+  type OpenApiResponse,
+  type OpenApiSchema,
+} from '@amberkit/core/openapi';
+import { PricingPlanAssignmentRequest } from '@amberkit/core/schemas';
+import * as z from 'zod/mini';
 
 const error = (description: string, headers?: OpenApiResponse['headers']): OpenApiResponse => ({
   description,
@@ -6,6 +13,32 @@ const error = (description: string, headers?: OpenApiResponse['headers']): OpenA
   content: { 'application/json': { schema: componentRef('ErrorResponse') } },
 });
 const int = { schema: { type: 'integer' } } as const;
+
+/**
+ * Operations upstream answers 404 for an unknown customer (design: update, prepaid order or
+ * plan for an unknown customer), beside those whose spec entry lists it already.
+ */
+const NOT_FOUND_TOO: ReadonlySet<string> = new Set([
+  'updateCustomer',
+  'createPrepaidOrder',
+  'assignPricingPlan',
+]);
+
+/**
+ * The body the proxy requires of assignPricingPlan: core's request schema (customerId and
+ * productId required), where the spec names the response component, which requires nothing.
+ */
+function pricingPlanAssignmentRequest(): OpenApiSchema {
+  const { $schema: _, ...schema } = z.toJSONSchema(PricingPlanAssignmentRequest, {
+    target: 'openapi-3.0',
+    io: 'input',
+  }) as Record<string, unknown>;
+  return {
+    ...schema,
+    description:
+      'Assignment of a pricing plan to a customer, as the proxy accepts it (customerId and productId required)',
+  };
+}
 
 /**
  * Core's OpenAPI document as the proxy serves it: callers authenticate with their own key
@@ -34,8 +67,11 @@ export function proxyOpenApiDocument(serverUrl = '/') {
       },
     },
     security: [{ BearerAuth: [] }, { CallerApiKey: [] }],
-    extraResponses: ({ method }) => ({
-      '400': error('Validation failed (VALIDATION_FAILED, with issues naming the fields)'),
+    extraResponses: ({ method, operationId }) => ({
+      '400': error(
+        'Validation failed (VALIDATION_FAILED, with issues naming each field or parameter): a body or query that fails the schema, malformed JSON, a key given twice in one object, or a query parameter the operation does not take',
+      ),
+      ...(NOT_FOUND_TOO.has(operationId) ? { '404': error('Unknown customer (NOT_FOUND)') } : {}),
       '401': error(
         'Missing, unknown or expired caller key (UNAUTHORIZED); WWW-Authenticate is set',
         {
@@ -60,5 +96,9 @@ export function proxyOpenApiDocument(serverUrl = '/') {
   });
   // Core's scheme is the Amberflo key; through the proxy only caller keys are accepted.
   delete doc.components.securitySchemes.ApiKeyAuth;
+  doc.components.schemas.PricingPlanAssignmentRequest = pricingPlanAssignmentRequest();
+  const assign = doc.paths['/payments-pricing-amberflo-customer-pricing']?.post?.requestBody;
+  const media = assign?.content['application/json'];
+  if (media) media.schema = { $ref: '#/components/schemas/PricingPlanAssignmentRequest' };
   return doc;
 }

@@ -17,6 +17,8 @@ export type Operation = {
   /** Hono route pattern, the spec's path. */
   readonly path: string;
   readonly scope: Scope;
+  /** The query parameters the spec gives it; any other is refused (400), as is one sent twice. */
+  readonly query?: readonly string[];
   /** Request body schema from core, for writes. */
   readonly body?: z.ZodMiniType;
   /** For cached GETs: which route policy applies. */
@@ -43,6 +45,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'POST',
     path: '/customers',
     scope: 'customers:write',
+    query: ['autoCreateCustomerInStripe'],
     body: CustomerRequest,
     invalidates: customerWrite,
   },
@@ -73,6 +76,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/payments-billing-customer-product-invoice',
     scope: 'invoices:read',
+    query: ['customerId'],
     cache: 'invoices',
   },
   {

@@ -155,4 +155,65 @@ describe('operational routes', () => {
       );
     }
   });
+
+  test('/openapi.json documents what the routes do: required body fields, 400 everywhere, 404 for unknown customers', async () => {
+    await using stack = await createStack();
+    type Schema = { $ref?: string; required?: string[] };
+    type Op = {
+      operationId: string;
+      responses: Record<string, unknown>;
+      requestBody?: { content: Record<string, { schema: Schema }> };
+    };
+    const doc = (await (await stack.call('/openapi.json', { as: null })).json()) as {
+      paths: Record<string, Record<string, Op>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const resolve = (schema: Schema): Schema =>
+      schema.$ref ? doc.components.schemas[schema.$ref.split('/').at(-1)!]! : schema;
+    let bodies = 0;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        // Every operation can answer 400: a query parameter it does not take, at least.
+        expect(op.responses['400'], `${op.operationId} 400`).toBeDefined();
+        const schema = op.requestBody?.content['application/json']?.schema;
+        if (!schema) continue;
+        bodies++;
+        // An empty body is refused naming exactly the fields the document calls required.
+        const res = await stack.call(path, {
+          method: method.toUpperCase(),
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        expect(res.status, op.operationId).toBe(400);
+        const { issues } = (await res.json()) as { issues: Array<{ path: string }> };
+        expect(issues.map((i) => i.path).sort(), op.operationId).toEqual(
+          [...(resolve(schema).required ?? [])].sort(),
+        );
+      }
+    }
+    expect(bodies).toBe(4);
+    const listed = await stack.call('/customers?limit=1');
+    expect(listed.status).toBe(400);
+    // Upstream answers 404 for a customer it does not know: documented where it can happen.
+    const nobody = 'nobody-here';
+    for (const [path, method, id] of [
+      ['/customers', 'put', 'updateCustomer'],
+      ['/payments-pricing-amberflo-customer-prepaid', 'post', 'createPrepaidOrder'],
+      ['/payments-pricing-amberflo-customer-pricing', 'post', 'assignPricingPlan'],
+    ] as const) {
+      expect(doc.paths[path]![method]!.responses['404'], id).toBeDefined();
+      const res = await stack.call(path, {
+        method: method.toUpperCase(),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          id === 'updateCustomer'
+            ? { customerId: nobody, customerName: 'N' }
+            : id === 'createPrepaidOrder'
+              ? { customerId: nobody, amount: 5 }
+              : { customerId: nobody, productId: 'p' },
+        ),
+      });
+      expect(res.status, id).toBe(404);
+    }
+  });
 });

@@ -73,5 +73,5 @@ export function mountOpsRoutes(app: Hono<ProxyEnv>, deps: RouteDeps, ops: OpsDep
   });
 
   // Any other method: 405 with Allow, as on the API's paths.
-  for (const path of OPS_PATHS) methodNotAllowed(app, path, ['GET', 'HEAD']);
+  for (const path of OPS_PATHS) methodNotAllowed(app, path, ['GET', 'HEAD'], deps.preflight);
 }

@@ -1,8 +1,10 @@
+import { requestBypass } from '../cache/request-directives.js';
 import { requestHeader } from '../observability/request-header.js';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
 import type { Operation } from './operations.js';
-import { readThrough, wantsNoCache } from './read-through.js';
+import { refuseQuery } from './query.js';
+import { readThrough } from './read-through.js';
 import { sendReply } from './upstream-answer.js';
 
 const INVOICES = '/payments-billing-customer-product-invoice';
@@ -24,6 +26,8 @@ export async function handleRead(
   op: Operation,
   deps: RouteDeps,
 ): Promise<Response> {
+  const badQuery = refuseQuery(c, op);
+  if (badQuery) return badQuery;
   const keys = await deps.cacheKeys;
   let key: string;
   let path: string;
@@ -50,13 +54,14 @@ export async function handleRead(
     key = keys.customers();
     path = '/customers';
   }
+  const cacheControl = requestHeader(c, 'cache-control');
   const { reply, cacheResult, upstreamMs } = await readThrough(
     {
       op,
       key,
       path,
       requestId: c.get('requestId'),
-      noCache: wantsNoCache(requestHeader(c, 'cache-control')),
+      bypass: requestBypass(cacheControl, cacheControl ? undefined : requestHeader(c, 'pragma')),
       timings: c.get('frame').timings,
       defer: deferFor(c),
     },

@@ -1,4 +1,5 @@
 import { cachedEntry } from '../cache/cache-store.js';
+import type { CacheBypass } from '../cache/request-directives.js';
 import type { CacheOutcome } from '../cache/response-cache.js';
 import type { Frame } from '../observability/frame.js';
 import type { UpstreamResponse } from '../upstream/upstream-client.js';
@@ -13,19 +14,13 @@ export type ReadRequest = {
   /** Upstream path and query, encoded. */
   readonly path: string;
   readonly requestId: string;
-  /** The caller sent `Cache-Control: no-cache`. */
-  readonly noCache: boolean;
+  /** The caller asked to skip the cache (`Cache-Control: no-cache`, `no-store` …). */
+  readonly bypass: CacheBypass;
   /** Where Server-Timing's cache and upstream times go. */
   readonly timings: Frame['timings'];
   /** Runs a background refresh past the response (`waitUntil` on Workers). */
   readonly defer: (p: Promise<unknown>) => void;
 };
-
-const NO_CACHE = /no-cache/i;
-
-/** Whether a `Cache-Control` request header asks to skip the cache (`no-cache`). */
-export const wantsNoCache = (cacheControl: string | undefined): boolean =>
-  cacheControl !== undefined && NO_CACHE.test(cacheControl);
 
 /** The reply with what the access log records. */
 export type ReadResult = {
@@ -54,15 +49,17 @@ export async function readThrough(request: ReadRequest, deps: RouteDeps): Promis
 
   // What X-Cache says when upstream fails and nothing stale stands in, as the design's table
   // gives: the caller skipped the cache, or it missed.
-  const failed = !deps.cache || request.noCache ? 'BYPASS' : 'MISS';
+  const failed = !deps.cache || request.bypass ? 'BYPASS' : 'MISS';
   const started = performance.now();
   let outcome: CacheOutcome;
   try {
     if (!deps.cache) {
       outcome = { entry: cachedEntry(await load(), deps.clock()), result: 'BYPASS' };
       deps.metrics.cache('BYPASS');
-    } else if (request.noCache) outcome = await deps.cache.bypass(key, policy, load, requestId);
-    else outcome = await deps.cache.get(key, policy, load, request.defer, requestId);
+    } else if (request.bypass) {
+      const refresh = request.bypass === 'no-cache';
+      outcome = await deps.cache.bypass(key, policy, load, requestId, refresh);
+    } else outcome = await deps.cache.get(key, policy, load, request.defer, requestId);
   } catch (error) {
     // In the header, the log line and the cache metrics alike.
     deps.metrics.cache(failed);

@@ -1,7 +1,9 @@
 import { toErrorIssues } from '@amberkit/core/schemas';
 import { type ProxyContext, sendError } from './context.js';
 import type { RouteDeps } from './deps.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { bodyCustomerId, type Operation } from './operations.js';
+import { refuseQuery } from './query.js';
 import { sendUpstreamAnswer, sendUpstreamFailure } from './upstream-answer.js';
 
 const STRIPE_FLAG = 'autoCreateCustomerInStripe';
@@ -30,6 +32,8 @@ export async function handleWrite(
   op: Operation,
   deps: RouteDeps,
 ): Promise<Response> {
+  const badQuery = refuseQuery(c, op);
+  if (badQuery) return badQuery;
   const path = upstreamPath(c, op);
   if (typeof path !== 'string') {
     return sendError(c, 400, 'VALIDATION_FAILED', path.bad, {
@@ -47,6 +51,21 @@ export async function handleWrite(
       return sendError(c, 400, 'VALIDATION_FAILED', 'The request body is not valid JSON', {
         issues: [{ path: '(body)', message: 'Malformed JSON' }],
       });
+    }
+    const duplicated = duplicateKeys(text);
+    if (duplicated.length > 0) {
+      return sendError(
+        c,
+        400,
+        'VALIDATION_FAILED',
+        `Invalid request body: ${duplicated.join(', ')} given more than once`,
+        {
+          issues: duplicated.map((path) => ({
+            path,
+            message: 'the key appears more than once in its object; send it once',
+          })),
+        },
+      );
     }
     const parsed = op.body.safeParse(json);
     if (!parsed.success) {

@@ -9,6 +9,12 @@ export class UpstreamUnavailableError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /**
+     * False when upstream answered, but not as the API does — a redirect (never followed: the
+     * Amberflo key would go along) or a 2xx body that is not JSON (a captive portal's or a
+     * WAF's page): another attempt would get the same. The breaker still counts it.
+     */
+    readonly retryable = true,
   ) {
     super(message);
   }

@@ -85,6 +85,32 @@ describe('upstream failures', () => {
     expect(count(stack, 'GET', ACME)).toBe(4);
   });
 
+  test('the breaker counts caller requests, not attempts: retries of one request are one failure', async () => {
+    // Default threshold (5) and retries (2): each failing GET makes three attempts upstream.
+    await using stack = await createStack({
+      proxy: { upstream: { retries: 2 }, cache: { enabled: false } },
+    });
+    const F500 = '/customers/f500';
+    stack.emulator.setFaults([{ method: 'GET', path: F500, status: 500 }]);
+    for (let i = 0; i < 4; i++) expect((await stack.call(F500)).status).toBe(502);
+    expect(count(stack, 'GET', F500)).toBe(12);
+    // Four failed requests (twelve failed attempts) leave it closed: other calls still go up.
+    expect((await stack.call(ACME)).status).toBe(200);
+    const create = await stack.call('/customers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customerId: 'breaker-ok', customerName: 'B' }),
+    });
+    expect(create.status).toBe(200);
+    // Five consecutive failed requests open it.
+    for (let i = 0; i < 5; i++) expect((await stack.call(F500)).status).toBe(502);
+    expect(count(stack, 'GET', F500)).toBe(27);
+    const open = await stack.call(ACME);
+    expect(open.status).toBe(502);
+    expect(((await open.json()) as { message: string }).message).toContain('circuit is open');
+    expect(count(stack, 'GET', ACME)).toBe(1);
+  });
+
   test('upstream 4xx pass through with a normalised body', async () => {
     await using stack = await createStack();
     const dup = await stack.call('/customers', {
@@ -152,10 +178,17 @@ describe('normaliseUpstreamError', () => {
       code: 'CONFLICT',
       requestId: 'r3',
     });
-    // An unknown code is not passed on: a 4xx without one of ours is the caller's request
-    // being refused (core's errorCodeForStatus), never INTERNAL.
+    // An unknown code is not passed on, and a 4xx the API does not use is no validation
+    // failure, whatever its body says: INTERNAL (not the caller's input).
     expect(normaliseUpstreamError(418, '{"code":"TEAPOT"}', 'r4')).toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'INTERNAL',
+    });
+    expect(normaliseUpstreamError(418, '{"code":"VALIDATION_FAILED"}', 'r4')).toMatchObject({
+      code: 'INTERNAL',
+    });
+    expect(normaliseUpstreamError(422, '', 'r4')).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(normaliseUpstreamError(400, '{"code":"CONFLICT"}', 'r4')).toMatchObject({
+      code: 'CONFLICT',
     });
     expect(
       normaliseUpstreamError(

@@ -12,7 +12,7 @@ import { UpstreamServerError, UpstreamTimeoutError, UpstreamUnavailableError } f
 export type ResilienceOptions = {
   /** Retries after the first attempt, for idempotent requests only. Default 2. */
   readonly retries?: number;
-  /** Consecutive failures that open the breaker. Default 5. */
+  /** Consecutive failed caller requests (after their retries) that open the breaker. Default 5. */
   readonly breakerThreshold?: number;
   /** How long the breaker stays open before letting one probe through. Default 5 s. */
   readonly halfOpenAfterMs?: number;
@@ -26,8 +26,9 @@ export type Resilience = {
 
 /**
  * cockatiel policies around upstream calls: a consecutive-failure breaker shared by every
- * request (fails fast while upstream is down, probes after `halfOpenAfterMs`), and retries
- * with exponential backoff for connection failures and 5xx. Timeouts are not retried: a slow
+ * request (fails fast while upstream is down, probes after `halfOpenAfterMs`) around retries
+ * with exponential backoff for connection failures and 5xx, so the breaker counts each caller
+ * request once, whatever its retries. Timeouts are not retried: a slow
  * upstream would only get slower.
  */
 export function createResilience(options: ResilienceOptions = {}): Resilience {
@@ -43,7 +44,10 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
   });
   const retries = options.retries ?? 2;
   const retrying = retry(
-    handleWhen((e) => e instanceof UpstreamServerError || e instanceof UpstreamUnavailableError),
+    handleWhen(
+      (e) =>
+        e instanceof UpstreamServerError || (e instanceof UpstreamUnavailableError && e.retryable),
+    ),
     { maxAttempts: retries, backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 250 }) },
   );
 
@@ -60,9 +64,11 @@ export function createResilience(options: ResilienceOptions = {}): Resilience {
 
   return {
     run(idempotent, attempt) {
+      // The breaker sees a caller request's outcome after its retries, so its threshold counts
+      // caller requests: three failed attempts of one GET are one failure, not three.
       const running =
         idempotent && retries > 0
-          ? retrying.execute(() => breaker.execute(attempt))
+          ? breaker.execute(() => retrying.execute(attempt))
           : breaker.execute(attempt);
       return running.catch(translate);
     },

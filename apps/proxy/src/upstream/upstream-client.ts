@@ -1,6 +1,6 @@
-import { UpstreamServerError } from './errors.js';
+import { UpstreamServerError, UpstreamUnavailableError } from './errors.js';
 import { createResilience, type ResilienceOptions } from './resilience.js';
-import { fetchTransport, type UpstreamTransport } from './transport.js';
+import { fetchTransport, type TransportResponse, type UpstreamTransport } from './transport.js';
 
 export type UpstreamOptions = ResilienceOptions & {
   /** Amberflo (or emulator) origin, e.g. https://app.amberflo.io */
@@ -41,6 +41,26 @@ export type UpstreamClient = {
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 
 /**
+ * Whether a 2xx body is JSON: `application/json` or a `+json` type, or no Content-Type at all
+ * and a body that parses. Anything else (`text/html` from a captive portal or a WAF) must not
+ * reach a caller, nor the cache, as the API's answer.
+ */
+function isJson(response: TransportResponse): boolean {
+  const type = response.contentType;
+  if (type === '') {
+    try {
+      JSON.parse(response.body);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  const end = type.indexOf(';');
+  const media = (end < 0 ? type : type.slice(0, end)).trim().toLowerCase();
+  return media === 'application/json' || media.endsWith('+json');
+}
+
+/**
  * Sends requests upstream through the transport, inside the breaker and (for idempotent
  * methods) the retry policy. Only the headers built here go upstream: the caller's
  * credentials and other headers never do.
@@ -72,6 +92,20 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     }).then((response) => {
       options.onAttempt?.(performance.now() - started, response.status);
       if (response.status >= 500) throw new UpstreamServerError(response.status);
+      if (response.status >= 300 && response.status < 400) {
+        throw new UpstreamUnavailableError(
+          `upstream answered a redirect (${response.status}), which the proxy never follows; check AMBERFLO_BASE_URL`,
+          response.status,
+          false,
+        );
+      }
+      if (response.status < 300 && response.body !== '' && !isJson(response)) {
+        throw new UpstreamUnavailableError(
+          `upstream answered ${response.status} with ${response.contentType || 'a body'} that is not JSON`,
+          response.status,
+          false,
+        );
+      }
       return response;
     });
   }

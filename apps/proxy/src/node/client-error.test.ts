@@ -1,0 +1,64 @@
+import { connect } from 'node:net';
+import { describe, expect, test } from 'vitest';
+import { tcpStack } from '../test/tcp-stack.js';
+
+/** Writes `bytes` on a new connection and reads until the server closes it. */
+function exchange(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => reject(new Error('the server left the socket hanging')));
+    socket.write(bytes);
+  });
+}
+
+function parse(text: string) {
+  const split = text.indexOf('\r\n\r\n');
+  const [top = '', ...lines] = text.slice(0, split).split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { status: Number(top.split(' ')[1]), headers, body: text.slice(split + 4) };
+}
+
+describe("requests Node's parser refuses get the proxy's answer", () => {
+  test('431 for headers too large, 400 for a bare CR: ErrorResponse, request id, security headers, counted, closed', async () => {
+    await using s = await tcpStack();
+    const port = s.server.port;
+    const long = `GET /customers/${'x'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+    const bareCr = 'GET /customers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trace: a\rb\r\n\r\n';
+    for (const [bytes, status, path] of [
+      [long, 431, 'headers'],
+      [bareCr, 400, '(request)'],
+    ] as const) {
+      const answer = parse(await exchange(port, bytes));
+      expect(answer.status).toBe(status);
+      expect(answer.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['cache-control']).toBe('no-store');
+      expect(answer.headers.connection).toBe('close');
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+      expect(JSON.parse(answer.body)).toEqual({
+        message: expect.stringContaining('Malformed request'),
+        code: 'VALIDATION_FAILED',
+        issues: [{ path, message: expect.any(String) }],
+        requestId: answer.headers['x-request-id'],
+      });
+    }
+    const metrics = await (await fetch(`${s.server.url}/metrics`)).text();
+    for (const status of [431, 400])
+      expect(metrics).toContain(
+        `amberkit_proxy_requests_total{route="unmatched",method="UNKNOWN",status="${status}"} 1`,
+      );
+    const logged = s.lines.map((l) => JSON.parse(l)).filter((l) => l.route === 'unmatched');
+    expect(logged.map((l) => l.status)).toEqual([431, 400]);
+    // The server still serves.
+    expect((await s.call('/customers')).status).toBe(200);
+  });
+});

@@ -1,0 +1,43 @@
+import { createEmulator } from '@amberkit/testing';
+import { loadConfig } from '../config/load-config.js';
+import { startProxyServer } from '../node/server.js';
+import { createLogger } from '../observability/logger.js';
+import { asCaller, makeKeys } from './harness.js';
+
+const AMBERFLO_KEY = 'tcp-stack-amberflo-key-0001';
+
+/**
+ * The Node server (fast path included) on 127.0.0.1 in front of the emulator over TCP, with
+ * one caller key of every scope, configured from `env` as the CLI would be.
+ */
+export async function tcpStack(env: Record<string, string> = {}) {
+  const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
+  const upstream = await emulator.listen();
+  const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
+  const config = loadConfig({
+    AMBERFLO_API_KEY: AMBERFLO_KEY,
+    AMBERFLO_BASE_URL: upstream.url,
+    AMBERKIT_KEYS: JSON.stringify(entries),
+    PORT: '0',
+    ...env,
+  });
+  const lines: string[] = [];
+  const server = await startProxyServer(config, {
+    logger: createLogger({ write: (l) => lines.push(l), secrets: [AMBERFLO_KEY] }),
+  });
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${server.url}${path}`, asCaller(plain.team, init));
+  return {
+    emulator,
+    upstream,
+    server,
+    call,
+    lines,
+    key: plain.team,
+    async [Symbol.asyncDispose]() {
+      await server.close();
+      await upstream.close();
+      await emulator.close();
+    },
+  };
+}
