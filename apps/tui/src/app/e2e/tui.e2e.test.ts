@@ -1,4 +1,4 @@
-import { createEmulator, type EmulatorServer } from '@amberkit/testing';
+import { buildCustomer, createEmulator, type EmulatorServer } from '@amberkit/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLI_PATH } from '../../commands/test-support/run-cli.js';
 import { Tmux } from './tmux.js';
@@ -165,5 +165,46 @@ describe('amberkit in a real terminal (tmux)', () => {
     tmux.key('C-c');
     expect(await tmux.exitStatus()).toBe('0');
     expect(tmux.screen()).not.toContain('amberkit │');
+  }, 60_000);
+
+  test('names from the server cannot drive the terminal: no retitle, no colour, one row each', async () => {
+    const ESC = String.fromCharCode(27);
+    const BEL = String.fromCharCode(7);
+    emulator.load(KEY, {
+      customers: [
+        buildCustomer({
+          customerId: 'aa-evil1',
+          customerName: `Evil${ESC}[31mRED${ESC}[0m\nline2\ttab`,
+        }),
+        buildCustomer({ customerId: 'aa-evil2', customerName: `X${ESC}]0;PWNED${BEL}Y` }),
+        // A right-to-left override would draw the id backwards on a terminal that does bidi.
+        buildCustomer({ customerId: 'aa-evil3', customerName: 'Bidi \u202egnp.exe' }),
+      ],
+    });
+    tmux.start(amberkit([]), 120, 30, 'hostile');
+    const title = () => tmux.run('display-message', '-p', '-t', tmux.target, '#{pane_title}');
+    const before = title();
+    let screen = await tmux.waitForText('aa-evil3');
+    // Each name is shown, escapes visible, on its own row.
+    const row = (id: string) => lines(screen).find((line) => line.includes(id)) ?? '';
+    expect(row('aa-evil1')).toContain('Evil\\x1b[31mRED\\x1b[0m\\nline2\\ttab');
+    expect(row('aa-evil2')).toContain('X\\x1b]0;PWNED\\x07Y');
+    expect(row('aa-evil3')).toContain('Bidi \\u{202e}gnp.exe');
+    expect(screen).not.toMatch(/^\s*line2/m);
+    expect(lines(screen)).toHaveLength(30);
+    // Nothing was drawn red by the name, and the window title is what it was.
+    const painted = tmux.screen(true);
+    expect(painted).not.toMatch(new RegExp(`${ESC}\\[[0-9;]*31m[^${ESC}]*RED`));
+    expect(title()).toBe(before);
+    expect(title()).not.toContain('PWNED');
+
+    // The customer view and its breadcrumb show the same escapes.
+    tmux.key('Enter');
+    screen = await tmux.waitForText('Lifecycle stage');
+    expect(screen).toContain('Evil\\x1b[31mRED\\x1b[0m\\nline2\\ttab');
+    expect(title()).toBe(before);
+    tmux.key('q');
+    expect(await tmux.exitStatus()).toBe('0');
+    emulator.reset();
   }, 60_000);
 });

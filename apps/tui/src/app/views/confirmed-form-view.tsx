@@ -1,6 +1,7 @@
 import { ConfirmInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
@@ -102,7 +103,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
       {missing > 0 && height < 2 ? null : (
         <Box height={1} flexShrink={0}>
           <Text bold wrap="truncate">
-            {props.title}
+            {safeText(props.title)}
             <Text dimColor>
               {confirming
                 ? ' — check, then y to send or n to go back'
@@ -118,7 +119,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
             <Box key={label} height={1}>
               <Text wrap="truncate">
                 <Text dimColor>{`  ${label}`.padEnd(16)}</Text>
-                {value}
+                {safeText(value)}
               </Text>
             </Box>
           ))}

@@ -1,6 +1,7 @@
 import type { Customer, CustomerRequest } from '@amberkit/core/schemas';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useMemo, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
@@ -79,7 +80,7 @@ export const CustomerFormView = memo(function CustomerFormView({
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Text bold wrap="truncate">
-        {editing ? `Edit ${customer.customerId}` : 'New customer'}
+        {editing ? `Edit ${safeText(customer.customerId)}` : 'New customer'}
         <Text dimColor> — ↑/↓ move, Enter next, Esc cancel</Text>
       </Text>
       <Form

@@ -1,6 +1,7 @@
 import type { Customer } from '@amberkit/core/schemas';
 import { Box, Text } from 'ink';
 import { memo, useMemo, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { useAppActions, useRevision } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
@@ -99,17 +100,18 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <TitleLine refreshing={request.status === 'loading'}>
-        <Text bold>{customer.customerName}</Text> <Text dimColor>{customer.customerId}</Text>
+        <Text bold>{safeText(customer.customerName)}</Text>{' '}
+        <Text dimColor>{safeText(customer.customerId)}</Text>
       </TitleLine>
       {lines.slice(top, top + room).map((line, index) =>
         'heading' in line ? (
           <Text key={`h:${line.heading}`} bold color="cyan">
-            {line.heading}
+            {safeText(line.heading)}
           </Text>
         ) : (
           <Text key={`${top + index}:${line.label}`} wrap="truncate">
-            <Text dimColor>{`  ${line.label}`.padEnd(24)}</Text>
-            {line.value}
+            <Text dimColor>{`  ${safeText(line.label)}`.padEnd(24)}</Text>
+            {safeText(line.value)}
           </Text>
         ),
       )}

@@ -2,6 +2,7 @@ import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { displayWidth } from '../../model/display-width.js';
+import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
@@ -139,7 +140,9 @@ export const CustomersView = memo(function CustomersView({ active, height, width
         ) : (
           <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
             <Text bold>Customers</Text> <Text dimColor>{count}</Text>
-            {filter !== '' ? <Text color="yellow"> filter “{filter}” (Esc clears)</Text> : null}
+            {filter !== '' ? (
+              <Text color="yellow"> filter “{safeText(filter)}” (Esc clears)</Text>
+            ) : null}
           </TitleLine>
         )}
       </Box>

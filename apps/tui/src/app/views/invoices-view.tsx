@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode, useMemo } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ErrorBox } from '../components/error-box.js';
@@ -112,7 +113,7 @@ export const InvoicesView = memo(function InvoicesView({
       {/* With one line, the notice alone. */}
       {missing > 0 && height < 2 ? null : (
         <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
-          <Text bold>Invoices</Text> <Text dimColor>{customerId}</Text>
+          <Text bold>Invoices</Text> <Text dimColor>{safeText(customerId)}</Text>
           {request.data ? <Text dimColor> ({rows.length})</Text> : null}
         </TitleLine>
       )}
