@@ -20,7 +20,7 @@ const SHOWN = {
   'aa-evil3': 'C1 \\x9b31m DEL \\x7f bidi \\u{202e}gnp.exe',
 } as const;
 /** What a terminal could obey, other than the newline that ends each line. */
-const OBEYED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+const OBEYED = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 
 function loadHostile() {
   shared().emulator.load(API_KEY, {
