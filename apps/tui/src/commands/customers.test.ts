@@ -1,3 +1,4 @@
+import { buildCustomer } from '@amberkit/testing';
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import { API_KEY, sharedEmulatorEnv, writeRequests } from './test-support/emulator-env.js';
@@ -33,6 +34,26 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(header).toMatch(/^ID\s+NAME\s+EMAIL\s+STAGE\s+CREATED$/);
     expect(rows.find((row) => row.startsWith('customer-123456'))).toMatch(/Acme Corp/);
     expect(rows).toHaveLength(shared().emulator.snapshot().customers.length);
+  });
+
+  test('list in a pipe holds a name or email to 48 cells, cut with …; ids are never cut', async () => {
+    const longId = `id-${'9'.repeat(120)}`;
+    shared().emulator.load(API_KEY, {
+      customers: [
+        buildCustomer({
+          customerId: longId,
+          customerName: `Long ${'名'.repeat(50_000)}`,
+          customerEmail: `${'e'.repeat(60)}@example.com`,
+        }),
+      ],
+    });
+    const result = await cli(['customers', 'list']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const row = lines.find((line) => line.startsWith(longId)) ?? '';
+    // The id whole, then the name cut whole-character to 48 cells, then the email cut to 48.
+    expect(row).toMatch(new RegExp(`^${longId} +Long 名{21}… +e{47}… +`));
+    for (const line of lines) expect(stringWidth(line)).toBeLessThan(longId.length + 2 * 50 + 40);
   });
 
   test('list lines up wide (CJK, emoji) names: every column starts at the same display column', async () => {

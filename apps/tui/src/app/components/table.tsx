@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactElement } from 'react';
+import { fit, fitRight } from '../../model/fit-text.js';
 import { safeText } from '../../model/safe-text.js';
 import { useWindow } from '../hooks/use-window.js';
-import { fit, fitRight } from '../model/text.js';
 
 export type Column<Row> = {
   readonly title: string;
