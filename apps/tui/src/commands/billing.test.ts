@@ -29,6 +29,22 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     expect(human.stdout).toMatch(/^Total USD \(excluding VOID\): .*99\.50$/m);
   });
 
+  test('an invoice period bound of 0 or in milliseconds is ?, as in the UI', async () => {
+    shared().emulator.load(API_KEY, {
+      customers: [buildCustomer({ customerId: 'cust-odd' })],
+      invoices: [
+        { invoiceId: 'inv-zero', customerId: 'cust-odd', startTime: 0, endTime: 1_738_368_000 },
+        { invoiceId: 'inv-ms', customerId: 'cust-odd', startTime: 1_735_689_600_000 },
+      ],
+    });
+    const result = await cli(['invoices', 'list', '--customer', 'cust-odd'], {
+      env: { TZ: 'UTC' },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^inv-zero +\? – Feb 1, 2025 /m);
+    expect(result.stdout).toMatch(/^inv-ms +\? – \? /m);
+  });
+
   test('invoices list totals leave VOID invoices out and show them apart, exactly', async () => {
     const invoice = (
       invoiceId: string,
