@@ -92,8 +92,8 @@ describe('amberkit in a real terminal (tmux)', () => {
     await tmux.waitForText('> Currency');
     tmux.key('Down');
     await tmux.waitForText('> Expires on');
-    tmux.type('2027-01-01');
-    await tmux.waitForText('2027-01-01');
+    tmux.type('2097-01-01');
+    await tmux.waitForText('2097-01-01');
     tmux.key('Down');
     await tmux.waitForText('> [ Review ]');
     tmux.key('Enter');
