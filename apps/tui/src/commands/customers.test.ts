@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { buildCustomer } from '@amberkit/testing';
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import { API_KEY, sharedEmulatorEnv, writeRequests } from './test-support/emulator-env.js';
-import { runCli } from './test-support/run-cli.js';
+import { CLI_PATH, runCli } from './test-support/run-cli.js';
 
 const shared = sharedEmulatorEnv();
 
@@ -345,5 +349,30 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(result.stderr).toMatch(/401|UNAUTHORIZED/);
     expect(result.stderr).not.toContain('wrong-key-987654');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a value that is not UTF-8 (Latin-1 bytes) is refused naming its flag, not stored with U+FFFD', async () => {
+    // Only a shell can hand a process bytes that are not UTF-8: printf writes \351 (é in Latin-1).
+    const run = promisify(execFile);
+    const script = `"${process.execPath}" "${CLI_PATH}" customers create --id latin1 --name "$(printf 'Caf\\351')"`;
+    const result = await run('sh', ['-c', script], {
+      env: { PATH: process.env.PATH ?? '', ...shared().env },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'amberkit: --name is not valid UTF-8 (check the encoding of your terminal or script); nothing was sent\n',
+    );
+    const file = join(shared().configHome, 'latin1.json');
+    await writeFile(
+      file,
+      Buffer.from('{"customerId":"latin1","customerName":"Caf\xe9"}', 'latin1'),
+    );
+    const body = await cli(['customers', 'create', '--body', file]);
+    expect(body.code).toBe(2);
+    expect(body.stderr).toBe(`amberkit: --body: ${file} is not valid UTF-8; save it as UTF-8\n`);
+    expect(writes()).toEqual([]);
   });
 });
