@@ -9,7 +9,7 @@ import { TitleLine } from '../components/title-line.js';
 import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
 import { customerDetails } from '../model/customer-details.js';
-import { osc52 } from '../model/osc52.js';
+import { copiedMessage, osc52 } from '../model/osc52.js';
 import type { ViewProps } from './view-props.js';
 
 type CustomerViewProps = ViewProps & { readonly id: string };
@@ -72,7 +72,7 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
       label: 'copy id',
       run: () => {
         actions.writeRaw(osc52(id));
-        actions.flash(`Copied ${id} to the clipboard`, 'success');
+        actions.flash(copiedMessage(id), 'info');
       },
     },
     { keys: ['r'], label: 'refresh', run: request.reload },

@@ -18,7 +18,7 @@ import {
   sortRows,
   toCustomerRows,
 } from '../model/customer-rows.js';
-import { osc52 } from '../model/osc52.js';
+import { copiedMessage, osc52 } from '../model/osc52.js';
 import { CustomersBody } from './customers-body.js';
 import type { ViewProps } from './view-props.js';
 
@@ -122,7 +122,7 @@ export const CustomersView = memo(function CustomersView({ active, height, width
 
   function copy(id: string) {
     actions.writeRaw(osc52(id));
-    actions.flash(`Copied ${id} to the clipboard`, 'success');
+    actions.flash(copiedMessage(id), 'info');
   }
 
   const count = request.data
