@@ -87,15 +87,17 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
   // The form says whether its focused field takes keys; the y/n step takes none.
   useCapture(active && confirming, false);
   useKeymap(
-    [
-      {
-        keys: ['esc'],
-        label: 'back to the form',
-        footer: true,
-        run: () => setState({ step: 'edit' }),
-      },
-    ],
-    active && confirming && !send.pending,
+    send.pending
+      ? [{ keys: ['esc'], label: 'cancel the request', footer: true, run: send.cancel }]
+      : [
+          {
+            keys: ['esc'],
+            label: 'back to the form',
+            footer: true,
+            run: () => setState({ step: 'edit' }),
+          },
+        ],
+    active && confirming,
   );
 
   return (
@@ -124,7 +126,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
             </Box>
           ))}
           {send.pending ? (
-            <SpinnerLine label="Sending…" />
+            <SpinnerLine label="Sending… (Esc cancels)" />
           ) : (
             <Box height={1}>
               <Text>Send this? </Text>

@@ -6,6 +6,7 @@ import { useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
 import { SpinnerLine } from '../components/spinner-line.js';
+import { useKeymap } from '../hooks/use-keymap.js';
 import { useMutation } from '../hooks/use-request.js';
 import { customerToValues, validateCustomerForm } from '../model/customer-form.js';
 import { describeError } from '../model/describe-error.js';
@@ -75,6 +76,12 @@ export const CustomerFormView = memo(function CustomerFormView({
     actions.pop();
   };
 
+  // While a save is on its way the form takes no keys; Esc stops waiting for it.
+  useKeymap(
+    [{ keys: ['esc'], label: 'cancel the request', footer: true, run: save.cancel }],
+    active && save.pending,
+  );
+
   const serverIssues =
     save.error === undefined ? [] : describeError(save.error, [actions.connection.apiKey]).issues;
   return (
@@ -95,7 +102,9 @@ export const CustomerFormView = memo(function CustomerFormView({
         height={Math.max(1, height - 1 - STATUS_LINES)}
       />
       <Box flexDirection="column" height={STATUS_LINES} overflowY="hidden">
-        {save.pending ? <SpinnerLine label={editing ? 'Saving…' : 'Creating…'} /> : null}
+        {save.pending ? (
+          <SpinnerLine label={`${editing ? 'Saving' : 'Creating'}… (Esc cancels)`} />
+        ) : null}
         {save.error !== undefined ? <ErrorBox error={save.error} maxLines={STATUS_LINES} /> : null}
         {errors._form !== undefined ? <Text color="red">✗ {errors._form}</Text> : null}
         {serverIssues.length === 0 &&

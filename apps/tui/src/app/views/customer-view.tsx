@@ -32,7 +32,8 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
   const withCustomer = (run: (c: Customer) => void) => () => {
     if (customer) run(customer);
   };
-  const bindings: Binding[] = [
+  // Edit and delete need the record: until it has loaded they are not offered.
+  const recordBindings: Binding[] = [
     {
       keys: ['e'],
       label: 'edit',
@@ -47,6 +48,9 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
       write: true,
       run: withCustomer((c) => actions.push({ kind: 'delete-customer', customer: c })),
     },
+  ];
+  const bindings: Binding[] = [
+    ...(customer ? recordBindings : []),
     {
       keys: ['i'],
       label: 'invoices',

@@ -99,7 +99,14 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     { keys: ['y'], label: 'copy id', run: () => selected && copy(selected.id) },
     ...cursorBindings,
   ];
-  if (filter !== '')
+  if (request.status === 'loading')
+    listBindings.push({
+      keys: ['esc'],
+      label: 'cancel loading',
+      footer: true,
+      run: request.cancel,
+    });
+  else if (filter !== '')
     listBindings.push({
       keys: ['esc'],
       label: 'clear filter',
@@ -125,9 +132,11 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     actions.flash(copiedMessage(id), 'info');
   }
 
-  const count = request.data
-    ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
-    : '';
+  // After a failed refresh the rows are gone (the error stands in for them): no count either.
+  const count =
+    request.data && request.status !== 'error'
+      ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
+      : '';
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Box height={1} flexShrink={0} display={missing > 0 && height < 2 ? 'none' : 'flex'}>

@@ -44,11 +44,13 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
     actions.pop(2);
   };
   useKeymap(
-    [
-      { keys: ['enter'], label: 'delete', footer: true, run: () => void confirm() },
-      { keys: ['esc'], label: 'cancel', footer: true, run: () => actions.pop() },
-    ],
-    active && !remove.pending,
+    remove.pending
+      ? [{ keys: ['esc'], label: 'cancel the request', footer: true, run: remove.cancel }]
+      : [
+          { keys: ['enter'], label: 'delete', footer: true, run: () => void confirm() },
+          { keys: ['esc'], label: 'cancel', footer: true, run: () => actions.pop() },
+        ],
+    active,
   );
 
   return (
@@ -68,7 +70,7 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
         )}
       </Box>
       {mismatch ? <Text color="red">✗ That is not “{shownId}”; nothing was deleted.</Text> : null}
-      {remove.pending ? <SpinnerLine label={`Deleting ${shownId}…`} /> : null}
+      {remove.pending ? <SpinnerLine label={`Deleting ${shownId}… (Esc cancels)`} /> : null}
       {remove.error !== undefined ? (
         <ErrorBox error={remove.error} maxLines={Math.max(1, height - 4)} />
       ) : null}

@@ -167,7 +167,9 @@ export const InvoicesView = memo(function InvoicesView({
       {missing > 0 && height < 2 ? null : (
         <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
           <Text bold>Invoices</Text> <Text dimColor>{safeText(customerId)}</Text>
-          {request.data ? <Text dimColor> ({rows.length})</Text> : null}
+          {request.data && request.status !== 'error' ? (
+            <Text dimColor> ({rows.length})</Text>
+          ) : null}
         </TitleLine>
       )}
       {body}
