@@ -15,6 +15,7 @@ import {
   type FieldErrors,
   type FieldUpdate,
   type FormValues,
+  isDirty,
   updateField,
 } from '../model/form-values.js';
 import type { ConfirmedForm } from '../model/prepaid-form.js';
@@ -149,6 +150,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
           onChange={onChange}
           onSubmit={review}
           onCancel={() => actions.pop()}
+          dirty={isDirty(values, props.defaults)}
           submitLabel="Review"
           active={active && !confirming}
           height={formHeight}

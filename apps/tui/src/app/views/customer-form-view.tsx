@@ -14,6 +14,7 @@ import {
   type FieldErrors,
   type FieldUpdate,
   type FormValues,
+  isDirty,
   updateField,
 } from '../model/form-values.js';
 import { customerFields, withSpareTraitLine } from './customer-fields.js';
@@ -36,7 +37,8 @@ export const CustomerFormView = memo(function CustomerFormView({
 }: CustomerFormViewProps) {
   const actions = useAppActions();
   const editing = customer !== undefined;
-  const [values, setValues] = useState<FormValues>(() => customerToValues(customer));
+  const initial = useMemo(() => customerToValues(customer), [customer]);
+  const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation((args: SaveArgs, signal: AbortSignal) =>
     editing
@@ -97,6 +99,7 @@ export const CustomerFormView = memo(function CustomerFormView({
         onChange={onChange}
         onSubmit={() => void submit()}
         onCancel={() => actions.pop()}
+        dirty={isDirty(values, initial)}
         submitLabel={editing ? 'Save' : 'Create'}
         active={active && !save.pending}
         height={Math.max(1, height - 1 - STATUS_LINES)}

@@ -85,3 +85,46 @@ describe('Esc stops waiting for a request that hangs (the client is given the ab
     await app.waitFor('Acme Corp');
   });
 });
+
+describe('Esc on a changed form asks before dropping the changes', () => {
+  test('new customer: y/N; N keeps every value, y goes back; an untouched form just closes', async () => {
+    using app = startApp();
+    await app.waitFor('Acme Corp');
+    app.press('n');
+    await app.waitFor('> Customer ID');
+    app.press(KEYS.esc);
+    await app.waitFor((f) => f.includes('Acme Corp') && !f.includes('Customer ID'));
+
+    app.press('n');
+    await app.waitFor('> Customer ID');
+    app.press('typed-id');
+    await app.waitFor(/Customer ID\s+typed-id/);
+    app.press(KEYS.esc);
+    let frame = await app.waitFor('Discard changes? y/N');
+    // The question has the keys: this n answers it, it is not typed into the field.
+    app.press('n');
+    frame = await app.waitFor((f) => !f.includes('Discard changes?'));
+    expect(frame).toMatch(/Customer ID\s+typed-id\s*\n/);
+    app.press(KEYS.esc);
+    await app.waitFor('Discard changes? y/N');
+    app.press('y');
+    frame = await app.waitFor((f) => f.includes('Acme Corp') && !f.includes('Customer ID'));
+    expect(app.emulator.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  test('prepaid order: a typed amount makes Esc ask too', async () => {
+    using app = startApp({
+      initialView: atCustomer('customer-123456', {
+        kind: 'prepaid',
+        customerId: 'customer-123456',
+      }),
+    });
+    await app.waitFor('> Amount');
+    app.press('25');
+    await app.waitFor(/Amount\s+25/);
+    app.press(KEYS.esc);
+    await app.waitFor('Discard changes? y/N');
+    app.press(KEYS.enter);
+    await app.waitFor((f) => !f.includes('Discard changes?') && /Amount\s+25/.test(f));
+  });
+});
