@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { emulatorEnv } from './commands/test-support/emulator-env.js';
 import { runCli } from './commands/test-support/run-cli.js';
 import { tempDir } from './commands/test-support/temp-dir.js';
 import { writeConfigFile } from './config/file.js';
@@ -90,5 +91,49 @@ describe('amberkit (the built bin, as a process)', () => {
     );
     const debug = await runCli(['customers', 'list'], { env: { ...env, AMBERKIT_DEBUG: '1' } });
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  test('a base URL with user:password@, a ?query or a #fragment: exit 2, one line naming the setting, password masked, nothing sent', async () => {
+    await using ctx = await emulatorEnv();
+    const hostPort = ctx.server.url.replace(/^http:\/\//, '');
+    const withPassword = `http://user:hunter2pw@${hostPort}`;
+    const cases: { args: string[]; env: Record<string, string>; line: string }[] = [
+      {
+        args: ['customers', 'list'],
+        env: { AMBERKIT_BASE_URL: withPassword },
+        line: `amberkit: AMBERKIT_BASE_URL: invalid base URL 'http://user:***@${hostPort}': must not hold user:password@ (the key goes in --api-key or AMBERKIT_API_KEY)\n`,
+      },
+      {
+        args: ['customers', 'list', '--base-url', `${ctx.server.url}?x=1`],
+        env: {},
+        line: `amberkit: --base-url: invalid base URL '${ctx.server.url}?x=1': must not hold a ?query or #fragment (every API path is appended to it)\n`,
+      },
+      {
+        args: ['customers', 'list', '--base-url', `${ctx.server.url}#frag`],
+        env: {},
+        line: `amberkit: --base-url: invalid base URL '${ctx.server.url}#frag': must not hold a ?query or #fragment (every API path is appended to it)\n`,
+      },
+      {
+        args: ['customers', 'list', '--base-url', `${ctx.server.url}?`],
+        env: {},
+        line: `amberkit: --base-url: invalid base URL '${ctx.server.url}?': must not hold a ?query or #fragment (every API path is appended to it)\n`,
+      },
+    ];
+    for (const { args, env, line } of cases) {
+      const result = await runCli(args, { env: { ...ctx.env, ...env } });
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(line);
+    }
+    // A profile is checked by the same rule when it is saved.
+    const login = await runCli(
+      ['login', '--profile', 'p', '--base-url', withPassword, '--api-key', 'k'],
+      { env: ctx.env },
+    );
+    expect(login.code).toBe(2);
+    expect(login.stderr).toBe(
+      'amberkit: invalid input: baseUrl (--base-url): must not hold user:password@ (the key goes in --api-key or AMBERKIT_API_KEY)\n',
+    );
+    expect(ctx.emulator.requests()).toEqual([]);
   });
 });

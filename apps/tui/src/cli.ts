@@ -8,6 +8,7 @@ import {
   processEnv,
   readEnv,
 } from './config/index.js';
+import { safeLines, safeText } from './model/safe-text.js';
 
 const io: CliIO = {
   stdin: process.stdin,
@@ -40,9 +41,9 @@ const knownKeys = (): string[] => {
 const crash = (error: unknown) => {
   if (uiRunning) return;
   const line = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`amberkit: ${redact(line.split('\n')[0]!, knownKeys())}\n`);
+  process.stderr.write(`amberkit: ${safeText(redact(line.split('\n')[0]!, knownKeys()))}\n`);
   if (debug && error instanceof Error && error.stack)
-    process.stderr.write(`${redact(error.stack, knownKeys())}\n`);
+    process.stderr.write(`${safeLines(redact(error.stack, knownKeys()))}\n`);
   process.exit(1);
 };
 process.on('uncaughtException', crash);

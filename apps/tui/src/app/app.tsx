@@ -76,7 +76,7 @@ export function App({
         : [initialView as View];
   const stack = useViewStack(initial);
   const [revision, setRevision] = useState(0);
-  const [flash, showFlash] = useFlash(FLASH_MS);
+  const [flash, showFlash, clearFlash] = useFlash(FLASH_MS);
   const [capture, setCapture] = useState(false);
   const [overlay, setOverlay] = useGlobalKeys(capture);
   const [keyHelp, setKeyHelp] = useState<readonly KeyHelp[]>([]);
@@ -88,7 +88,12 @@ export function App({
     () => ({
       client,
       connection,
-      push,
+      // A message belongs to the view it was said on (or, after a save, the one it returns
+      // to): a view opened on top starts without one.
+      push: (view) => {
+        clearFlash();
+        push(view);
+      },
       pop,
       reset,
       flash: showFlash,
@@ -99,7 +104,7 @@ export function App({
       // Straight to the terminal: an OSC sequence moves no cursor, so Ink's frame is intact.
       writeRaw: (data) => void stdout.write(data),
     }),
-    [client, connection, push, pop, reset, stdout, showFlash],
+    [client, connection, push, pop, reset, stdout, showFlash, clearFlash],
   );
 
   const runCommand = (text: string) => {

@@ -86,8 +86,11 @@ describe('runTui', () => {
     stdin.press('q');
     clear();
     await waitFor(/Customer ID\s+q/, 'the typed q');
-    // Esc leaves the form; `:q` (a command, not the q key) quits cleanly.
+    // Esc asks before dropping the typed q, y leaves the form; `:q` (a command, not the q
+    // key) quits cleanly.
     stdin.press('\u001b');
+    await waitFor('Discard changes? y/N', 'the question');
+    stdin.press('y');
     await waitFor('33 of 33', 'the list');
     stdin.press(':');
     stdin.press('q');

@@ -36,6 +36,7 @@ export function parseCommandArgs(
     throw new UsageError(`${parseErrorLine(error)} for ${where} (see --help)`);
   }
   const { values, positionals } = parsed;
+  checkEncoding(values, positionals, names);
   const wantsHelp = values.help === true;
   if (!wantsHelp && positionals.length !== names.length) {
     const expected = names.length === 0 ? 'no arguments' : names.map((n) => `<${n}>`).join(' ');
@@ -55,6 +56,28 @@ export function parseCommandArgs(
       return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
     },
   };
+}
+
+/**
+ * Node decodes the command line as UTF-8 and turns bytes that are not into U+FFFD, silently:
+ * a name typed in Latin-1 would be stored with `�` in it. Nobody means U+FFFD in a value, so
+ * one is taken as such a byte and refused, naming the flag (the value itself is not echoed).
+ */
+function checkEncoding(
+  values: ArgValues,
+  positionals: readonly string[],
+  names: readonly string[],
+) {
+  const bad = (text: string) => text.includes('\uFFFD');
+  const problem =
+    'is not valid UTF-8 (check the encoding of your terminal or script); nothing was sent';
+  for (const [name, value] of Object.entries(values)) {
+    const texts = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    if (texts.some(bad)) throw new UsageError(`--${name} ${problem}`);
+  }
+  positionals.forEach((text, index) => {
+    if (bad(text)) throw new UsageError(`<${names[index] ?? 'argument'}> ${problem}`);
+  });
 }
 
 function parseErrorLine(error: unknown): string {

@@ -29,6 +29,22 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     expect(human.stdout).toMatch(/^Total USD \(excluding VOID\): .*99\.50$/m);
   });
 
+  test('an invoice period bound of 0 or in milliseconds is ?, as in the UI', async () => {
+    shared().emulator.load(API_KEY, {
+      customers: [buildCustomer({ customerId: 'cust-odd' })],
+      invoices: [
+        { invoiceId: 'inv-zero', customerId: 'cust-odd', startTime: 0, endTime: 1_738_368_000 },
+        { invoiceId: 'inv-ms', customerId: 'cust-odd', startTime: 1_735_689_600_000 },
+      ],
+    });
+    const result = await cli(['invoices', 'list', '--customer', 'cust-odd'], {
+      env: { TZ: 'UTC' },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^inv-zero +\? – Feb 1, 2025 /m);
+    expect(result.stdout).toMatch(/^inv-ms +\? – \? /m);
+  });
+
   test('invoices list totals leave VOID invoices out and show them apart, exactly', async () => {
     const invoice = (
       invoiceId: string,
@@ -79,7 +95,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       '--currency',
       'eur',
       '--expires',
-      '2027-01-01',
+      '2097-01-01',
       '--json',
     ]);
     expect(result.stderr).toBe('');
@@ -89,7 +105,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       customerId: 'customer-123456',
       amount: 1234.56,
       currency: 'EUR',
-      expirationTime: Date.UTC(2027, 0, 1),
+      expirationTime: Date.UTC(2097, 0, 1),
     });
     expect(shared().emulator.snapshot().prepaidOrders).toContainEqual(order);
   });
@@ -107,6 +123,73 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     const missing = await cli(['prepaid', 'create', '--customer', 'customer-123456']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('amount (--amount)');
+    expect(writes()).toEqual([]);
+  });
+
+  test('an expiry in the past is refused before sending (exit 2) unless --allow-past', async () => {
+    const base = ['prepaid', 'create', '--customer', 'customer-123456', '--amount', '10'];
+    const past = await cli([...base, '--expires', '2020-01-01'], { env: { TZ: 'UTC' } });
+    expect(past.code).toBe(2);
+    expect(past.stderr).toBe(
+      'amberkit: --expires: 2020-01-01 is in the past (Jan 1, 2020, 12:00 AM UTC): an order that has already expired gives no credit; pass --allow-past to create it anyway\n',
+    );
+    const epoch = await cli([...base, '--expires', '1970-01-01']);
+    expect(epoch.code).toBe(2);
+    expect(epoch.stderr).toMatch(/^amberkit: --expires: 1970-01-01 is in the past/);
+    // Even allowed, 1970 is no plausible time in milliseconds: refused here, not by the server.
+    const epochAllowed = await cli([...base, '--expires', '1970-01-02', '--allow-past']);
+    expect(epochAllowed.code).toBe(2);
+    expect(epochAllowed.stderr).toMatch(/^amberkit: --expires .*plausible range/);
+    // In a body, a time in seconds is named as such; a past one is refused like the flag.
+    const seconds = await cli(['prepaid', 'create', '--body', '-'], {
+      input: JSON.stringify({
+        customerId: 'customer-123456',
+        amount: 5,
+        expirationTime: 4_000_000_000,
+      }),
+    });
+    expect(seconds.code).toBe(2);
+    expect(seconds.stderr).toMatch(
+      /^amberkit: expirationTime \(--body\) 4000000000 looks like Unix seconds/,
+    );
+    const pastBody = await cli(['prepaid', 'create', '--body', '-'], {
+      input: JSON.stringify({
+        customerId: 'customer-123456',
+        amount: 5,
+        expirationTime: Date.UTC(2020, 0, 1),
+      }),
+    });
+    expect(pastBody.code).toBe(2);
+    expect(pastBody.stderr).toMatch(
+      /^amberkit: expirationTime \(--body\): 1577836800000 is in the past/,
+    );
+    expect(writes()).toEqual([]);
+    const allowed = await cli([...base, '--expires', '2020-01-01', '--allow-past', '--json'], {
+      env: { TZ: 'UTC' },
+    });
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ expirationTime: Date.UTC(2020, 0, 1) });
+  });
+
+  test('currency and body errors name what was wrong: --currency, or the field of --body', async () => {
+    const base = ['prepaid', 'create', '--customer', 'customer-123456', '--amount', '5'];
+    const unknown = await cli([...base, '--currency', 'XYZ']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe(
+      "amberkit: --currency: unknown currency 'XYZ' (use an ISO 4217 code such as USD, EUR, JPY)\n",
+    );
+    const empty = await cli([...base, '--currency', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^amberkit: --currency: must not be empty/);
+    const stringAmount = await cli(['prepaid', 'create', '--body', '-'], {
+      input: JSON.stringify({ customerId: 'customer-123456', amount: '5' }),
+    });
+    expect(stringAmount.code).toBe(2);
+    expect(stringAmount.stderr).toMatch(/^amberkit: invalid input: amount \(--body\): /);
+    const bodyCurrency = await cli(['prepaid', 'create', '--body', '-'], {
+      input: JSON.stringify({ customerId: 'customer-123456', amount: 5, currency: 'XYZ' }),
+    });
+    expect(bodyCurrency.stderr).toMatch(/^amberkit: currency \(--body\): unknown currency 'XYZ'/);
     expect(writes()).toEqual([]);
   });
 
@@ -151,16 +234,16 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
         '--amount',
         '5',
         '--expires',
-        '2027-01-01',
+        '2097-01-01',
       ],
       { env: { TZ: 'America/New_York' } },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    // Midnight in New York, not midnight UTC (which New York reads as Dec 31, 2026).
-    expect(result.stdout).toContain('expires Jan 1, 2027, 12:00 AM EST');
+    // Midnight in New York, not midnight UTC (which New York reads as Dec 31, 2096).
+    expect(result.stdout).toContain('expires Jan 1, 2097, 12:00 AM EST');
     const [order] = shared().emulator.snapshot().prepaidOrders;
-    expect(order?.expirationTime).toBe(Date.UTC(2027, 0, 1, 5));
+    expect(order?.expirationTime).toBe(Date.UTC(2097, 0, 1, 5));
   });
 
   test('prepaid create --body - (stdin); an unknown customer is an API error', async () => {

@@ -4,13 +4,16 @@ import { describeIssues, toErrorIssues } from '@amberkit/core/schemas';
 import type * as z from 'zod/mini';
 import { UsageError } from './errors.js';
 
-async function readAll(stream: Readable): Promise<string> {
+async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+/** Refuses bytes that are not UTF-8, instead of storing U+FFFD where they were. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a JSON object from `--body FILE` or `--body -` (stdin). Unreadable files, invalid
@@ -18,12 +21,18 @@ async function readAll(stream: Readable): Promise<string> {
  */
 export async function readBody(source: string, stdin: Readable): Promise<Record<string, unknown>> {
   const label = source === '-' ? 'stdin' : source;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = source === '-' ? await readAll(stdin) : await readFile(source, 'utf8');
+    bytes = source === '-' ? await readAll(stdin) : await readFile(source);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'error';
     throw new UsageError(`--body: cannot read ${label} (${code})`);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new UsageError(`--body: ${label} is not valid UTF-8; save it as UTF-8`);
   }
   let json: unknown;
   try {

@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildCustomer } from '@amberkit/testing';
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import { API_KEY, sharedEmulatorEnv, writeRequests } from './test-support/emulator-env.js';
-import { runCli } from './test-support/run-cli.js';
+import { CLI_PATH, runCli } from './test-support/run-cli.js';
 
 const shared = sharedEmulatorEnv();
 
@@ -33,6 +38,26 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(header).toMatch(/^ID\s+NAME\s+EMAIL\s+STAGE\s+CREATED$/);
     expect(rows.find((row) => row.startsWith('customer-123456'))).toMatch(/Acme Corp/);
     expect(rows).toHaveLength(shared().emulator.snapshot().customers.length);
+  });
+
+  test('list in a pipe holds a name or email to 48 cells, cut with …; ids are never cut', async () => {
+    const longId = `id-${'9'.repeat(120)}`;
+    shared().emulator.load(API_KEY, {
+      customers: [
+        buildCustomer({
+          customerId: longId,
+          customerName: `Long ${'名'.repeat(50_000)}`,
+          customerEmail: `${'e'.repeat(60)}@example.com`,
+        }),
+      ],
+    });
+    const result = await cli(['customers', 'list']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    const row = lines.find((line) => line.startsWith(longId)) ?? '';
+    // The id whole, then the name cut whole-character to 48 cells, then the email cut to 48.
+    expect(row).toMatch(new RegExp(`^${longId} +Long 名{21}… +e{47}… +`));
+    for (const line of lines) expect(stringWidth(line)).toBeLessThan(longId.length + 2 * 50 + 40);
   });
 
   test('list lines up wide (CJK, emoji) names: every column starts at the same display column', async () => {
@@ -324,5 +349,30 @@ describe('amberkit customers (as a process, against the emulator over TCP)', () 
     expect(result.stderr).toMatch(/401|UNAUTHORIZED/);
     expect(result.stderr).not.toContain('wrong-key-987654');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a value that is not UTF-8 (Latin-1 bytes) is refused naming its flag, not stored with U+FFFD', async () => {
+    // Only a shell can hand a process bytes that are not UTF-8: printf writes \351 (é in Latin-1).
+    const run = promisify(execFile);
+    const script = `"${process.execPath}" "${CLI_PATH}" customers create --id latin1 --name "$(printf 'Caf\\351')"`;
+    const result = await run('sh', ['-c', script], {
+      env: { PATH: process.env.PATH ?? '', ...shared().env },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'amberkit: --name is not valid UTF-8 (check the encoding of your terminal or script); nothing was sent\n',
+    );
+    const file = join(shared().configHome, 'latin1.json');
+    await writeFile(
+      file,
+      Buffer.from('{"customerId":"latin1","customerName":"Caf\xe9"}', 'latin1'),
+    );
+    const body = await cli(['customers', 'create', '--body', file]);
+    expect(body.code).toBe(2);
+    expect(body.stderr).toBe(`amberkit: --body: ${file} is not valid UTF-8; save it as UTF-8\n`);
+    expect(writes()).toEqual([]);
   });
 });

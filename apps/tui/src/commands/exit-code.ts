@@ -1,6 +1,7 @@
 import { isAmberfloError, RequestValidationError } from '@amberkit/core/client';
 import { describeIssues } from '@amberkit/core/schemas';
 import { ConfigError } from '../config/index.js';
+import { safeText } from '../model/safe-text.js';
 import { UsageError } from './errors.js';
 
 /** Exit codes: 0 ok, 1 the API (or the network) failed, 2 the command line or config was wrong. */
@@ -37,7 +38,8 @@ export function describeError(error: unknown, secrets: readonly string[]): strin
   } else {
     line = String(error);
   }
-  return redact(line.replace(/\s*\n\s*/g, ' '), secrets);
+  // A server's message is its text, not the terminal's: controls in it are shown, not obeyed.
+  return safeText(redact(line.replace(/\s*\n\s*/g, ' '), secrets));
 }
 
 /** An amberkit-proxy caller key (`ak_` + base62), which a proxy's error may echo back. */

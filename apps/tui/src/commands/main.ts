@@ -1,4 +1,5 @@
 import { readEnv, VERSION } from '../config/index.js';
+import { safeLines } from '../model/safe-text.js';
 import { describeError, EXIT, exitCodeFor, redact } from './exit-code.js';
 import { commandHelp, globalHelp } from './help.js';
 import { interactive, type StartInteractive } from './interactive.js';
@@ -36,7 +37,7 @@ export async function main(
   } catch (error) {
     writeLine(io.stderr, `amberkit: ${describeError(error, secrets)}`);
     if (env.AMBERKIT_DEBUG && error instanceof Error && error.stack) {
-      writeLine(io.stderr, redact(error.stack, secrets));
+      writeLine(io.stderr, safeLines(redact(error.stack, secrets)));
     }
     return exitCodeFor(error);
   }

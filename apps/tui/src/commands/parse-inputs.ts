@@ -1,7 +1,7 @@
 import { fromApiAmount, parseAmount, toApiAmount, toDecimalString } from '@amberkit/core/money';
-import { parseDateInput } from '@amberkit/core/time';
+import { asMillis, parseDateInput } from '@amberkit/core/time';
 import { UsageError } from './errors.js';
-import { localZone } from './format.js';
+import { localZone, showDate } from './format.js';
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -36,4 +36,35 @@ export function dateFlag(flag: string, text: string): number {
   } catch (error) {
     throw new UsageError(`${flag}: ${reason(error)}`);
   }
+}
+
+/**
+ * A prepaid order's expiry, in Unix milliseconds, checked before it is sent. `where` names it
+ * (`--expires`, `expirationTime (--body)`), `typed` is what the person wrote, when a flag.
+ * It must be a plausible time in milliseconds (a value in seconds is named as such), and not
+ * in the past unless `allowPast`: an order that has already expired gives no credit, and a
+ * mistyped year would go unnoticed.
+ */
+export function expiryInput(
+  value: number,
+  where: string,
+  options: { typed?: string; allowPast: boolean; now?: number },
+): number {
+  const unit = () => {
+    try {
+      return asMillis(value, where);
+    } catch (error) {
+      throw new UsageError(reason(error));
+    }
+  };
+  // A raw number is checked for its unit first (seconds read as ms land in 1970: "in the
+  // past" would hide the real mistake); a typed date is a date, and its year the question.
+  if (options.typed === undefined) unit();
+  if (!options.allowPast && value <= (options.now ?? Date.now())) {
+    const shown = options.typed ?? String(value);
+    throw new UsageError(
+      `${where}: ${shown} is in the past (${showDate(new Date(value), true)}): an order that has already expired gives no credit; pass --allow-past to create it anyway`,
+    );
+  }
+  return unit();
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildCustomer } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
 import { API_KEY, sharedEmulatorEnv } from './test-support/emulator-env.js';
 import { CLI_PATH } from './test-support/run-cli.js';
@@ -57,5 +58,31 @@ describe('prompts in a real terminal (tmux)', () => {
     expect(screen).toContain('Deleted customer customer-123456.');
     expect(screen).toContain('[exit 0]');
     expect(exists('customer-123456')).toBe(false);
+  });
+
+  test('customers list on a terminal fits its width: a 100,000-character name is cut with …', async () => {
+    shared().emulator.load(API_KEY, {
+      customers: [
+        buildCustomer({
+          customerId: 'zz-long',
+          customerName: `Long ${'x'.repeat(100_000)}`,
+          customerEmail: 'long@example.com',
+        }),
+      ],
+    });
+    const env = {
+      AMBERKIT_BASE_URL: shared().server.url,
+      AMBERKIT_API_KEY: API_KEY,
+      XDG_CONFIG_HOME: shared().configHome,
+      PATH: process.env.PATH ?? '',
+    };
+    await using term = await tmuxSession(amberkit('customers list'), env);
+    // -J joins wrapped lines: a line wider than the terminal would show here as one long line.
+    const screen = await term.waitFor(/\[exit \d+\]/);
+    expect(screen).toContain('[exit 0]');
+    const lines = screen.split('\n');
+    const row = lines.find((line) => line.startsWith('zz-long')) ?? '';
+    expect(row).toMatch(/^zz-long +Long x+… +long@example\.com /);
+    for (const line of lines) expect(line.trimEnd().length).toBeLessThanOrEqual(100);
   });
 });

@@ -2,7 +2,7 @@ import { defaultConfigPath, readEnv } from './env.js';
 import { ConfigError } from './errors.js';
 import { readConfigFile } from './file.js';
 import { requireProfile } from './profiles.js';
-import { BaseUrl, type Profile } from './schema.js';
+import { BaseUrl, maskUrl, type Profile } from './schema.js';
 import { parseTimeout } from './timeout.js';
 
 /**
@@ -75,7 +75,14 @@ export async function resolveConnection(input: {
   }
   const url = BaseUrl.safeParse(baseUrl ?? DEFAULT_BASE_URL);
   if (!url.success) {
-    throw new ConfigError(`invalid base URL '${baseUrl}': must be an http:// or https:// URL`);
+    const source =
+      flags.baseUrl !== undefined
+        ? '--base-url'
+        : env.AMBERKIT_BASE_URL !== undefined
+          ? 'AMBERKIT_BASE_URL'
+          : `profile '${name}' (baseUrl)`;
+    const reason = url.error.issues[0]?.message ?? 'must be an http:// or https:// URL';
+    throw new ConfigError(`${source}: invalid base URL '${maskUrl(baseUrl ?? '')}': ${reason}`);
   }
   return {
     baseUrl: url.data,

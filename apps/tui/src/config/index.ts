@@ -11,5 +11,5 @@ export { type AmberkitEnv, defaultConfigPath, prepareUiEnv, processEnv, readEnv 
 export { ConfigError } from './errors.js';
 export { readConfigFile, writeConfigFile } from './file.js';
 export { removeProfile, requireProfile, upsertProfile, useProfile } from './profiles.js';
-export { BaseUrl, ConfigFile, Profile, ProfileName } from './schema.js';
+export { BaseUrl, ConfigFile, maskUrl, Profile, ProfileName } from './schema.js';
 export { VERSION } from './version.js';

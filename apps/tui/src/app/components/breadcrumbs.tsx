@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { safeText } from '../../model/safe-text.js';
 
 /** `Customers › customer-123456 › Invoices`, the last one highlighted. */
 export const Breadcrumbs = memo(function Breadcrumbs({
@@ -15,10 +16,10 @@ export const Breadcrumbs = memo(function Breadcrumbs({
             {index > 0 ? <Text dimColor> › </Text> : null}
             {index === titles.length - 1 ? (
               <Text color="cyan" bold>
-                {title}
+                {safeText(title)}
               </Text>
             ) : (
-              <Text>{title}</Text>
+              <Text>{safeText(title)}</Text>
             )}
           </Text>
         ))}

@@ -11,16 +11,18 @@ type FooterProps = {
 /**
  * The main keys of the current view on the left (cut when narrow), the global ones pinned on
  * the right so `? help` and `q quit` never fall off (while a text input takes the keys, only
- * `ctrl+c quit`, the one that still works). Write keys dim when read-only.
+ * `ctrl+c quit`, the one that still works). Write keys are left out when read-only.
  */
 export const Footer = memo(function Footer({ keys, readOnly, capture }: FooterProps) {
-  const shown = keys.filter((key) => key.footer);
+  // Read-only: the write keys only say why they are off, so the footer does not offer them
+  // (`?` still lists them, marked disabled).
+  const shown = keys.filter((key) => key.footer && !(readOnly && key.write));
   return (
     <Box height={1}>
       <Box flexGrow={1} flexShrink={1} overflowY="hidden">
         <Text wrap="truncate">
           {shown.map((key) => (
-            <Text key={`${key.keys[0]}:${key.label}`} dimColor={readOnly && key.write}>
+            <Text key={`${key.keys[0]}:${key.label}`}>
               <Text color="cyan">{key.keys[0]}</Text> {key.label}
               {'  '}
             </Text>

@@ -1,6 +1,7 @@
 import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback } from 'react';
+import { safeText } from '../../model/safe-text.js';
 
 export type ChoiceOption = { readonly value: string; readonly label: string };
 
@@ -63,7 +64,7 @@ function TextValue({
   }
   // Placeholders only while focused: without colour a placeholder would read as a value.
   if (text === '') return <Text> </Text>;
-  return <Text dimColor={field.readOnly === true}>{text}</Text>;
+  return <Text dimColor={field.readOnly === true}>{safeText(text)}</Text>;
 }
 
 function ChoiceValue({

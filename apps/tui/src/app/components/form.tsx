@@ -13,6 +13,8 @@ type FormProps = {
   readonly onChange: (key: string, value: FieldUpdate) => void;
   readonly onSubmit: () => void;
   readonly onCancel: () => void;
+  /** Something was changed: Esc asks before dropping it. */
+  readonly dirty: boolean;
   readonly submitLabel: string;
   readonly active: boolean;
   readonly height: number;
@@ -28,12 +30,14 @@ type Line = { readonly field: number; readonly error?: string };
 export function Form(props: FormProps) {
   const { fields, values, errors, onChange, active, height } = props;
   const [focus, setFocus] = useState(0);
+  // Esc on a changed form asks first (lazygit, gh): a stray Esc must not drop typed work.
+  const [asking, setAsking] = useState(false);
   const last = fields.length; // the submit button
   const focused = Math.min(focus, last);
   const field = fields[focused];
   // Only a focused text input takes every key; on a choice, a checkbox or the button, the
   // global keys (q, ?, :) still work.
-  useCapture(active, field?.kind === 'text' && field.readOnly !== true);
+  useCapture(active, !asking && field?.kind === 'text' && field.readOnly !== true);
 
   // Functional update: keys of one burst reach the handler before React re-renders it.
   const move = (delta: number) =>
@@ -57,7 +61,12 @@ export function Form(props: FormProps) {
     },
     { keys: ['down', 'tab'], label: 'next field', run: () => move(1) },
     { keys: ['up', 'shift+tab'], label: 'previous field', run: () => move(-1) },
-    { keys: ['esc'], label: 'cancel', footer: true, run: props.onCancel },
+    {
+      keys: ['esc'],
+      label: 'cancel',
+      footer: true,
+      run: () => (props.dirty ? setAsking(true) : props.onCancel()),
+    },
   ];
   if (field !== undefined && field.kind !== 'text') {
     bindings.push(
@@ -70,7 +79,16 @@ export function Form(props: FormProps) {
       { keys: ['left'], label: 'previous option', run: () => cycle(-1) },
     );
   }
-  useKeymap(bindings, active);
+  const askBindings: Binding[] = [
+    { keys: ['y', 'Y'], label: 'discard the changes', footer: true, run: props.onCancel },
+    {
+      keys: ['n', 'N', 'esc', 'enter'],
+      label: 'keep editing',
+      footer: true,
+      run: () => setAsking(false),
+    },
+  ];
+  useKeymap(asking ? askBindings : bindings, active);
 
   const lines: Line[] = [];
   let cursorLine = 0;
@@ -82,12 +100,18 @@ export function Form(props: FormProps) {
   });
   lines.push({ field: last });
   if (focused === last) cursorLine = lines.length - 1;
-  const offset = useWindow(cursorLine, lines.length, height);
+  // The question takes the last line while it is asked.
+  const room = asking ? Math.max(0, height - 1) : height;
+  const offset = useWindow(cursorLine, lines.length, Math.max(1, room));
 
   return (
     // As tall as its lines (up to `height`), so what follows the form (errors) sits under it.
-    <Box flexDirection="column" height={Math.min(height, lines.length)} overflowY="hidden">
-      {lines.slice(offset, offset + height).map((line) => {
+    <Box
+      flexDirection="column"
+      height={Math.min(height, lines.length + (asking ? 1 : 0))}
+      overflowY="hidden"
+    >
+      {lines.slice(offset, offset + room).map((line) => {
         const spec = fields[line.field];
         if (line.error !== undefined) {
           return (
@@ -114,11 +138,16 @@ export function Form(props: FormProps) {
             key={spec.key}
             field={spec}
             value={values[spec.key]}
-            focused={active && line.field === focused}
+            focused={active && !asking && line.field === focused}
             onText={onChange}
           />
         );
       })}
+      {asking ? (
+        <Text color="yellow" bold wrap="truncate">
+          Discard changes? y/N
+        </Text>
+      ) : null}
     </Box>
   );
 }

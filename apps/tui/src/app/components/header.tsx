@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Connection } from '../../config/index.js';
+import { safeText } from '../../model/safe-text.js';
 import type { EndpointKind } from '../model/endpoint-kind.js';
 
 type HeaderProps = { readonly connection: Connection; readonly endpoint: EndpointKind | undefined };
@@ -18,7 +19,7 @@ export const Header = memo(function Header({ connection, endpoint }: HeaderProps
           <Text dimColor> │ profile </Text>
           <Text>{connection.profile ?? '(none)'}</Text>
           <Text dimColor> │ </Text>
-          <Text>{connection.baseUrl}</Text>
+          <Text>{safeText(connection.baseUrl)}</Text>
         </Text>
       </Box>
       <Box flexShrink={0}>

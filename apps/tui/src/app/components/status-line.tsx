@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import type { FlashTone } from '../app-context.js';
 
 const TONE_COLORS: Record<FlashTone, string> = {
@@ -19,7 +20,7 @@ export const StatusLine = memo(function StatusLine({
   return (
     <Box height={1}>
       <Text color={TONE_COLORS[tone]} wrap="truncate">
-        {text}
+        {safeText(text)}
       </Text>
     </Box>
   );

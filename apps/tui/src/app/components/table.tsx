@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactElement } from 'react';
+import { fit, fitRight } from '../../model/fit-text.js';
+import { safeText } from '../../model/safe-text.js';
 import { useWindow } from '../hooks/use-window.js';
-import { fit, fitRight } from '../model/text.js';
 
 export type Column<Row> = {
   readonly title: string;
@@ -22,7 +23,8 @@ type TableProps<Row> = {
 };
 
 function cellText<Row>(column: Column<Row>, row: Row): string {
-  const value = column.cell(row);
+  // Cells hold server data: a control character is shown as an escape, never sent as itself.
+  const value = safeText(column.cell(row));
   return column.align === 'right' ? fitRight(value, column.width) : fit(value, column.width);
 }
 

@@ -1,4 +1,4 @@
-import { createEmulator, type EmulatorServer } from '@amberkit/testing';
+import { buildCustomer, createEmulator, type EmulatorServer } from '@amberkit/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLI_PATH } from '../../commands/test-support/run-cli.js';
 import { Tmux } from './tmux.js';
@@ -92,8 +92,8 @@ describe('amberkit in a real terminal (tmux)', () => {
     await tmux.waitForText('> Currency');
     tmux.key('Down');
     await tmux.waitForText('> Expires on');
-    tmux.type('2027-01-01');
-    await tmux.waitForText('2027-01-01');
+    tmux.type('2097-01-01');
+    await tmux.waitForText('2097-01-01');
     tmux.key('Down');
     await tmux.waitForText('> [ Review ]');
     tmux.key('Enter');
@@ -165,5 +165,131 @@ describe('amberkit in a real terminal (tmux)', () => {
     tmux.key('C-c');
     expect(await tmux.exitStatus()).toBe('0');
     expect(tmux.screen()).not.toContain('amberkit │');
+  }, 60_000);
+
+  test('names from the server cannot drive the terminal: no retitle, no colour, one row each', async () => {
+    const ESC = String.fromCharCode(27);
+    const BEL = String.fromCharCode(7);
+    emulator.load(KEY, {
+      customers: [
+        buildCustomer({
+          customerId: 'aa-evil1',
+          customerName: `Evil${ESC}[31mRED${ESC}[0m\nline2\ttab`,
+        }),
+        buildCustomer({ customerId: 'aa-evil2', customerName: `X${ESC}]0;PWNED${BEL}Y` }),
+        // A right-to-left override would draw the id backwards on a terminal that does bidi.
+        buildCustomer({ customerId: 'aa-evil3', customerName: 'Bidi \u202egnp.exe' }),
+      ],
+    });
+    tmux.start(amberkit([]), 120, 30, 'hostile');
+    const title = () => tmux.run('display-message', '-p', '-t', tmux.target, '#{pane_title}');
+    const before = title();
+    let screen = await tmux.waitForText('aa-evil3');
+    // Each name is shown, escapes visible, on its own row.
+    const row = (id: string) => lines(screen).find((line) => line.includes(id)) ?? '';
+    expect(row('aa-evil1')).toContain('Evil\\x1b[31mRED\\x1b[0m\\nline2\\ttab');
+    expect(row('aa-evil2')).toContain('X\\x1b]0;PWNED\\x07Y');
+    expect(row('aa-evil3')).toContain('Bidi \\u{202e}gnp.exe');
+    expect(screen).not.toMatch(/^\s*line2/m);
+    expect(lines(screen)).toHaveLength(30);
+    // Nothing was drawn red by the name, and the window title is what it was.
+    const painted = tmux.screen(true);
+    expect(painted).not.toMatch(new RegExp(`${ESC}\\[[0-9;]*31m[^${ESC}]*RED`));
+    expect(title()).toBe(before);
+    expect(title()).not.toContain('PWNED');
+
+    // The customer view and its breadcrumb show the same escapes.
+    tmux.key('Enter');
+    screen = await tmux.waitForText('Lifecycle stage');
+    expect(screen).toContain('Evil\\x1b[31mRED\\x1b[0m\\nline2\\ttab');
+    expect(title()).toBe(before);
+    tmux.key('q');
+    expect(await tmux.exitStatus()).toBe('0');
+    emulator.reset();
+  }, 60_000);
+
+  test('invoices: no amount is ever cut; totals wrap; narrow columns give way; too narrow says so', async () => {
+    const long = 'inv-2025-0001-a-very-long-invoice-identifier-0123456789';
+    const invoice = (invoiceId: string, totalAmount: number, currency: string, status: string) => ({
+      invoiceId,
+      customerId: 'aa-money',
+      startTime: 1_735_689_600,
+      endTime: 1_738_368_000,
+      totalAmount,
+      currency,
+      status: status as 'PAID',
+    });
+    emulator.load(KEY, {
+      customers: [buildCustomer({ customerId: 'aa-money', customerName: 'Money Co' })],
+      invoices: [
+        invoice(long, 1_234_567.89, 'USD', 'PAID'),
+        invoice('inv-eur', 4_667.19, 'EUR', 'PENDING'),
+        invoice('inv-jpy', 12_345_678, 'JPY', 'DRAFT'),
+        invoice('inv-kwd', 12_345.678, 'KWD', 'PAID'),
+        invoice('inv-gbp', 9_876.54, 'GBP', 'PAID'),
+        invoice('inv-void', 2_855.55, 'USD', 'VOID'),
+      ],
+    });
+    const amounts = [
+      /\$1,234,567\.89/,
+      /€4,667\.19/,
+      /¥12,345,678/,
+      /KWD\s12,345\.678/,
+      /£9,876\.54/,
+      /\$2,855\.55/,
+    ];
+    const statuses = ['PAID', 'PENDING', 'DRAFT', 'VOID'];
+    const rowsOf = (screen: string) => lines(screen).filter((line) => /inv-/.test(line));
+    const expectWhole = (screen: string) => {
+      // Every row shows its whole amount and its status; nothing money-like is cut.
+      expect(rowsOf(screen)).toHaveLength(6);
+      for (const [index, row] of rowsOf(screen).entries()) {
+        expect(row).toMatch(amounts[index]!);
+        expect(statuses.some((status) => row.trimEnd().endsWith(status))).toBe(true);
+      }
+      expect(screen).toMatch(/STATUS/);
+      // Every total, exactly, somewhere under the table.
+      const foot = screen.slice(screen.indexOf('Total excluding VOID:'));
+      for (const amount of amounts.slice(0, 5)) expect(foot).toMatch(amount);
+      expect(foot).toMatch(/VOID, not in the total: \$2,855\.55/);
+      expect(screen).not.toMatch(/(?:[$€¥£]|KWD\s)[\d,.]*…/);
+    };
+
+    tmux.start(amberkit([]), 80, 24, 'money');
+    await tmux.waitForText('Acme Corp');
+    tmux.key(':');
+    tmux.type('customer aa-money');
+    tmux.key('Enter');
+    await tmux.waitForText('Lifecycle stage');
+    tmux.key('i');
+    let screen = await tmux.waitForText('Total excluding VOID:');
+    expectWhole(screen);
+
+    // A frame drawn for `columns`: the table's header and the footer each whole on one line.
+    const redrawn = (columns: number) => (s: string) =>
+      lines(s).some((l) => /INVOICE.+PERIOD.+AMOUNT.+STATUS/.test(l)) &&
+      lines(s).some((l) => /\? help.+q quit/.test(l)) &&
+      lines(s).every((l) => l.length <= columns) &&
+      lines(s).some((l) => l.length > columns - 5);
+    tmux.run('resize-window', '-t', tmux.target, '-x', '60', '-y', '24');
+    expectWhole(await tmux.waitFor(redrawn(60), 'the 60-column frame'));
+
+    // Wide: the id column holds the longest id up to a cap, not the whole width.
+    tmux.run('resize-window', '-t', tmux.target, '-x', '250', '-y', '24');
+    screen = await tmux.waitFor(redrawn(250), 'the 250-column frame');
+    const header = lines(screen).find((line) => line.includes('PERIOD')) ?? '';
+    expect(header.indexOf('PERIOD') - header.indexOf('INVOICE')).toBeLessThanOrEqual(40);
+    expectWhole(screen);
+
+    // Too narrow for the widest amount with its status: it says so instead of cutting one.
+    tmux.run('resize-window', '-t', tmux.target, '-x', '44', '-y', '24');
+    screen = await tmux.waitFor(
+      (s) => /Terminal too small: \d+ more columns? needed/.test(s),
+      'the notice',
+    );
+    expect(screen).not.toMatch(/\$1,234/);
+    tmux.key('q');
+    expect(await tmux.exitStatus()).toBe('0');
+    emulator.reset();
   }, 60_000);
 });

@@ -4,7 +4,9 @@ import type { FlashTone } from '../app-context.js';
 export type Flash = { readonly text: string; readonly tone: FlashTone; readonly id: number };
 
 /** A status message that clears itself after `ms` (unless replaced by a newer one). */
-export function useFlash(ms: number): [Flash | null, (text: string, tone?: FlashTone) => void] {
+export function useFlash(
+  ms: number,
+): [Flash | null, (text: string, tone?: FlashTone) => void, () => void] {
   const [flash, setFlash] = useState<Flash | null>(null);
   useEffect(() => {
     if (flash === null) return;
@@ -17,5 +19,6 @@ export function useFlash(ms: number): [Flash | null, (text: string, tone?: Flash
   const show = useCallback((text: string, tone: FlashTone = 'info') => {
     setFlash((current) => ({ text, tone, id: (current?.id ?? 0) + 1 }));
   }, []);
-  return [flash, show];
+  const clear = useCallback(() => setFlash(null), []);
+  return [flash, show, clear];
 }

@@ -1,5 +1,10 @@
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 
+/** The person pressed Esc while a request was on its way. */
+export class CancelledError extends Error {
+  override name = 'CancelledError' as const;
+}
+
 export type RequestState<T> =
   | { readonly status: 'loading'; readonly data?: T | undefined }
   | { readonly status: 'success'; readonly data: T }
@@ -12,13 +17,15 @@ export type RequestState<T> =
 export function useRequest<T>(
   load: (signal: AbortSignal) => Promise<T>,
   deps: DependencyList,
-): RequestState<T> & { reload(): void } {
+): RequestState<T> & { reload(): void; cancel(): void } {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading' });
   const [nonce, setNonce] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const running = useRef<AbortController | null>(null);
   useEffect(() => {
     const controller = new AbortController();
+    running.current = controller;
     setState((current) =>
       current.status === 'loading' ? current : { status: 'loading', data: current.data },
     );
@@ -34,7 +41,22 @@ export function useRequest<T>(
     return () => controller.abort();
   }, [...deps, nonce]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { ...state, reload };
+  // Esc on a load that hangs: stop waiting (the client gets the abort) and say so.
+  const cancel = useCallback(() => {
+    const controller = running.current;
+    if (controller === null || controller.signal.aborted) return;
+    controller.abort();
+    setState((current) =>
+      current.status === 'loading'
+        ? {
+            status: 'error',
+            error: new CancelledError('Cancelled: nothing was loaded.'),
+            data: current.data,
+          }
+        : current,
+    );
+  }, []);
+  return { ...state, reload, cancel };
 }
 
 export type Mutation<A, R> = {
@@ -43,34 +65,52 @@ export type Mutation<A, R> = {
   /** Resolves to `{ value }`, or undefined when it failed (the error is then in `error`). */
   run(args: A): Promise<{ readonly value: R } | undefined>;
   clearError(): void;
+  /** Stops waiting for the write in flight (Esc); its error then says it may have been applied. */
+  cancel(): void;
 };
 
-/** A write: one at a time, aborted on unmount, error kept for display. */
+const CANCELLED_WRITE =
+  'Cancelled while waiting for the server: the change may still have been applied. Refresh to check before trying again.';
+
+/** A write: one at a time, aborted on unmount or by `cancel()`, error kept for display. */
 export function useMutation<A, R>(
   send: (args: A, signal: AbortSignal) => Promise<R>,
 ): Mutation<A, R> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const controller = useRef(new AbortController());
+  const running = useRef<{ controller: AbortController; cancelled: boolean } | null>(null);
+  const mounted = useRef(true);
   const sendRef = useRef(send);
   sendRef.current = send;
   useEffect(() => {
-    const current = new AbortController();
-    controller.current = current;
-    return () => current.abort();
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      running.current?.controller.abort();
+    };
   }, []);
   const run = useCallback(async (args: A) => {
+    const current = { controller: new AbortController(), cancelled: false };
+    running.current = current;
     setPending(true);
     setError(undefined);
     try {
-      return { value: await sendRef.current(args, controller.current.signal) };
+      return { value: await sendRef.current(args, current.controller.signal) };
     } catch (caught) {
-      if (!controller.current.signal.aborted) setError(caught);
+      if (mounted.current)
+        setError(current.cancelled ? new CancelledError(CANCELLED_WRITE) : caught);
       return undefined;
     } finally {
-      if (!controller.current.signal.aborted) setPending(false);
+      if (running.current === current) running.current = null;
+      if (mounted.current) setPending(false);
     }
   }, []);
   const clearError = useCallback(() => setError(undefined), []);
-  return { pending, error, run, clearError };
+  const cancel = useCallback(() => {
+    const current = running.current;
+    if (current === null) return;
+    current.cancelled = true;
+    current.controller.abort();
+  }, []);
+  return { pending, error, run, clearError, cancel };
 }

@@ -10,6 +10,33 @@ import {
 } from './customer-form.js';
 
 describe('validateCustomerForm', () => {
+  test('controls are shown escaped in the form; an untouched save sends them exactly as they were', () => {
+    const ESC = '\u001b';
+    const original: Customer = {
+      ...acmeCustomer,
+      customerName: `Evil${ESC}[31mRED\nline2`,
+      description: `d${ESC}]0;PWNED\u0007`,
+      traits: { [`k${ESC}[1m`]: 'v\t1', plain: 'x' },
+      address: { line1: `l${ESC}[2J`, city: 'c', country: 'US' },
+    };
+    const values = customerToValues(original);
+    expect(values.customerName).toBe('Evil\\x1b[31mRED\\nline2');
+    expect(values.description).toBe('d\\x1b]0;PWNED\\x07');
+    // A trait key writes its backslashes as \\ (see formatTrait), the shown escape's too.
+    expect(values['trait.0']).toBe('k\\\\x1b[1m=v\\t1');
+    expect(values['address.line1']).toBe('l\\x1b[2J');
+    const untouched = validateCustomerForm(values, original);
+    expect(untouched.ok && untouched.body).toMatchObject({
+      customerName: original.customerName,
+      description: original.description,
+      traits: original.traits,
+      address: original.address,
+    });
+    // A field the person changed is sent as they saw and typed it.
+    const changed = validateCustomerForm({ ...values, customerName: 'Evil\\x1b fixed' }, original);
+    expect(changed.ok && changed.body.customerName).toBe('Evil\\x1b fixed');
+  });
+
   test('an edit keeps fields the form does not show and drops server-set ones', () => {
     const original = { ...acmeCustomer, salesforceId: 'sf-1', traits: { a: '1' } };
     const result = validateCustomerForm(

@@ -1,4 +1,5 @@
 import { Customer, CustomerRequest, toErrorIssues } from '@amberkit/core/schemas';
+import { safeText } from '../../model/safe-text.js';
 import { type FieldErrors, type FormValues, flag, issuesToErrors, text } from './form-values.js';
 
 export const ADDRESS_FIELDS = ['line1', 'city', 'state', 'postalCode', 'country'] as const;
@@ -11,21 +12,27 @@ export function traitKeys(values: FormValues): string[] {
     .sort((a, b) => Number(a.slice(6)) - Number(b.slice(6)));
 }
 
+/**
+ * The form's starting values. Text is shown as {@link safeText} shows it (a control character
+ * as an escape such as `\x1b`), so the form never writes one to the terminal; a field left as
+ * shown is sent as it was (see `edited`), one the person changed is sent as they see it.
+ */
 export function customerToValues(customer?: Customer): FormValues {
   const values: Record<string, string | boolean> = {
-    customerId: customer?.customerId ?? '',
-    customerName: customer?.customerName ?? '',
-    customerEmail: customer?.customerEmail ?? '',
-    description: customer?.description ?? '',
+    customerId: safeText(customer?.customerId ?? ''),
+    customerName: safeText(customer?.customerName ?? ''),
+    customerEmail: safeText(customer?.customerEmail ?? ''),
+    description: safeText(customer?.description ?? ''),
     lifecycleStage: customer?.lifecycleStage ?? '',
     test: customer?.test ?? false,
     'address.verified': customer?.address?.verified ?? false,
     createInStripe: false,
   };
-  for (const key of ADDRESS_FIELDS) values[`address.${key}`] = customer?.address?.[key] ?? '';
+  for (const key of ADDRESS_FIELDS)
+    values[`address.${key}`] = safeText(customer?.address?.[key] ?? '');
   const traits = Object.entries(customer?.traits ?? {});
   traits.forEach(([key, value], index) => {
-    values[`trait.${index}`] = formatTrait(key, value);
+    values[`trait.${index}`] = shownTrait(key, value);
   });
   values[`trait.${traits.length}`] = '';
   return values;
@@ -39,6 +46,9 @@ export function customerToValues(customer?: Customer): FormValues {
 export function formatTrait(key: string, value: string): string {
   return `${key.replace(/[\\=]/g, (char) => `\\${char}`)}=${value}`;
 }
+
+/** A trait line as the form shows it: {@link formatTrait} of the escaped key and value. */
+const shownTrait = (key: string, value: string) => formatTrait(safeText(key), safeText(value));
 
 /** The inverse of {@link formatTrait}; `undefined` when the line has no unescaped `=`. */
 export function parseTrait(line: string): { key: string; value: string } | undefined {
@@ -58,17 +68,24 @@ export function parseTrait(line: string): { key: string; value: string } | undef
   return undefined;
 }
 
-function parseTraits(values: FormValues): {
+function parseTraits(
+  values: FormValues,
+  original: Readonly<Record<string, string>> = {},
+): {
   traits: Record<string, string>;
   errors: Record<string, string>;
 } {
+  // A line left as shown stands for the trait it showed, control characters and all.
+  const shown = new Map(
+    Object.entries(original).map(([key, value]) => [shownTrait(key, value), { key, value }]),
+  );
   // A Map, so trait names like "constructor" or "__proto__" are plain data.
   const traits = new Map<string, string>();
   const errors: Record<string, string> = {};
   for (const key of traitKeys(values)) {
     const line = values[key];
     if (typeof line !== 'string' || line.trim() === '') continue;
-    const trait = parseTrait(line);
+    const trait = shown.get(line) ?? parseTrait(line);
     if (trait === undefined || trait.key === '') errors[key] = 'write traits as key=value';
     else if (traits.has(trait.key)) errors[key] = `duplicate trait "${trait.key}"`;
     // JSON handling upstream (and zod's record parse) silently drops this one name.
@@ -80,7 +97,9 @@ function parseTraits(values: FormValues): {
 
 /** A text field: what the user left as it was is sent as it was; what they typed is trimmed. */
 function edited(values: FormValues, key: string, original: unknown): string {
-  return typeof original === 'string' && values[key] === original ? original : text(values, key);
+  return typeof original === 'string' && values[key] === safeText(original)
+    ? original
+    : text(values, key);
 }
 
 /** Sets `target[key]` to `value`, or drops it when emptied (an untouched `''` stays). */
@@ -130,7 +149,7 @@ export function validateCustomerForm(values: FormValues, original?: Customer): C
     setText(body, key, edited(values, key, original?.[key]), original?.[key]);
   }
   setFlag(body, 'test', flag(values, 'test'), original?.test);
-  const { traits, errors: traitErrors } = parseTraits(values);
+  const { traits, errors: traitErrors } = parseTraits(values, original?.traits);
   if (Object.keys(traits).length > 0) body.traits = traits;
   else delete body.traits;
   const before: Record<string, unknown> = { ...original?.address };
@@ -144,7 +163,7 @@ export function validateCustomerForm(values: FormValues, original?: Customer): C
   // (the spec allows it); one they emptied is dropped.
   const untouched =
     original?.address !== undefined &&
-    ADDRESS_FIELDS.every((key) => values[`address.${key}`] === (before[key] ?? ''));
+    ADDRESS_FIELDS.every((key) => values[`address.${key}`] === safeText(String(before[key] ?? '')));
   const hasAddress =
     untouched || ADDRESS_FIELDS.some((key) => text(values, `address.${key}`) !== '');
   if (hasAddress) body.address = address;

@@ -1,6 +1,6 @@
 import { format, isKnownCurrency, parseAmount, toApiAmount } from '@amberkit/core/money';
 import { PrepaidOrderRequest, toErrorIssues } from '@amberkit/core/schemas';
-import { dateToMillis } from '@amberkit/core/time';
+import { asMillis, dateToMillis } from '@amberkit/core/time';
 import { readDate, showDate } from './dates.js';
 import { type FieldErrors, type FormValues, issuesToErrors, text } from './form-values.js';
 
@@ -49,6 +49,11 @@ export function validatePrepaidForm(
   if (text(values, 'expiration') !== '') {
     try {
       expiration = readDate(text(values, 'expiration'));
+      // An order that has already expired gives no credit: a past date is a typo here. (The
+      // command line takes one with --allow-past, for back-dated records.)
+      if (expiration.getTime() <= Date.now()) {
+        errors.expiration = `is in the past (${showDate(expiration, true)}); an expired order gives no credit`;
+      } else asMillis(expiration.getTime(), 'the expiry');
     } catch (error) {
       errors.expiration = message(error);
     }

@@ -1,6 +1,7 @@
 import { ConfirmInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
@@ -14,6 +15,7 @@ import {
   type FieldErrors,
   type FieldUpdate,
   type FormValues,
+  isDirty,
   updateField,
 } from '../model/form-values.js';
 import type { ConfirmedForm } from '../model/prepaid-form.js';
@@ -86,15 +88,17 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
   // The form says whether its focused field takes keys; the y/n step takes none.
   useCapture(active && confirming, false);
   useKeymap(
-    [
-      {
-        keys: ['esc'],
-        label: 'back to the form',
-        footer: true,
-        run: () => setState({ step: 'edit' }),
-      },
-    ],
-    active && confirming && !send.pending,
+    send.pending
+      ? [{ keys: ['esc'], label: 'cancel the request', footer: true, run: send.cancel }]
+      : [
+          {
+            keys: ['esc'],
+            label: 'back to the form',
+            footer: true,
+            run: () => setState({ step: 'edit' }),
+          },
+        ],
+    active && confirming,
   );
 
   return (
@@ -102,7 +106,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
       {missing > 0 && height < 2 ? null : (
         <Box height={1} flexShrink={0}>
           <Text bold wrap="truncate">
-            {props.title}
+            {safeText(props.title)}
             <Text dimColor>
               {confirming
                 ? ' — check, then y to send or n to go back'
@@ -118,12 +122,12 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
             <Box key={label} height={1}>
               <Text wrap="truncate">
                 <Text dimColor>{`  ${label}`.padEnd(16)}</Text>
-                {value}
+                {safeText(value)}
               </Text>
             </Box>
           ))}
           {send.pending ? (
-            <SpinnerLine label="Sending…" />
+            <SpinnerLine label="Sending… (Esc cancels)" />
           ) : (
             <Box height={1}>
               <Text>Send this? </Text>
@@ -146,6 +150,7 @@ export function ConfirmedFormView<Body, Result>(props: ConfirmedFormViewProps<Bo
           onChange={onChange}
           onSubmit={review}
           onCancel={() => actions.pop()}
+          dirty={isDirty(values, props.defaults)}
           submitLabel="Review"
           active={active && !confirming}
           height={formHeight}

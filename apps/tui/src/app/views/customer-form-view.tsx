@@ -1,10 +1,12 @@
 import type { Customer, CustomerRequest } from '@amberkit/core/schemas';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useMemo, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { Form } from '../components/form.js';
 import { SpinnerLine } from '../components/spinner-line.js';
+import { useKeymap } from '../hooks/use-keymap.js';
 import { useMutation } from '../hooks/use-request.js';
 import { customerToValues, validateCustomerForm } from '../model/customer-form.js';
 import { describeError } from '../model/describe-error.js';
@@ -12,6 +14,7 @@ import {
   type FieldErrors,
   type FieldUpdate,
   type FormValues,
+  isDirty,
   updateField,
 } from '../model/form-values.js';
 import { customerFields, withSpareTraitLine } from './customer-fields.js';
@@ -34,7 +37,8 @@ export const CustomerFormView = memo(function CustomerFormView({
 }: CustomerFormViewProps) {
   const actions = useAppActions();
   const editing = customer !== undefined;
-  const [values, setValues] = useState<FormValues>(() => customerToValues(customer));
+  const initial = useMemo(() => customerToValues(customer), [customer]);
+  const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation((args: SaveArgs, signal: AbortSignal) =>
     editing
@@ -74,12 +78,18 @@ export const CustomerFormView = memo(function CustomerFormView({
     actions.pop();
   };
 
+  // While a save is on its way the form takes no keys; Esc stops waiting for it.
+  useKeymap(
+    [{ keys: ['esc'], label: 'cancel the request', footer: true, run: save.cancel }],
+    active && save.pending,
+  );
+
   const serverIssues =
     save.error === undefined ? [] : describeError(save.error, [actions.connection.apiKey]).issues;
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Text bold wrap="truncate">
-        {editing ? `Edit ${customer.customerId}` : 'New customer'}
+        {editing ? `Edit ${safeText(customer.customerId)}` : 'New customer'}
         <Text dimColor> — ↑/↓ move, Enter next, Esc cancel</Text>
       </Text>
       <Form
@@ -89,12 +99,15 @@ export const CustomerFormView = memo(function CustomerFormView({
         onChange={onChange}
         onSubmit={() => void submit()}
         onCancel={() => actions.pop()}
+        dirty={isDirty(values, initial)}
         submitLabel={editing ? 'Save' : 'Create'}
         active={active && !save.pending}
         height={Math.max(1, height - 1 - STATUS_LINES)}
       />
       <Box flexDirection="column" height={STATUS_LINES} overflowY="hidden">
-        {save.pending ? <SpinnerLine label={editing ? 'Saving…' : 'Creating…'} /> : null}
+        {save.pending ? (
+          <SpinnerLine label={`${editing ? 'Saving' : 'Creating'}… (Esc cancels)`} />
+        ) : null}
         {save.error !== undefined ? <ErrorBox error={save.error} maxLines={STATUS_LINES} /> : null}
         {errors._form !== undefined ? <Text color="red">✗ {errors._form}</Text> : null}
         {serverIssues.length === 0 &&

@@ -1,6 +1,7 @@
 import type { Customer } from '@amberkit/core/schemas';
 import { Box, Text } from 'ink';
 import { memo, useMemo, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { useAppActions, useRevision } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
@@ -8,7 +9,7 @@ import { TitleLine } from '../components/title-line.js';
 import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
 import { customerDetails } from '../model/customer-details.js';
-import { osc52 } from '../model/osc52.js';
+import { copiedMessage, osc52 } from '../model/osc52.js';
 import type { ViewProps } from './view-props.js';
 
 type CustomerViewProps = ViewProps & { readonly id: string };
@@ -31,7 +32,8 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
   const withCustomer = (run: (c: Customer) => void) => () => {
     if (customer) run(customer);
   };
-  const bindings: Binding[] = [
+  // Edit and delete need the record: until it has loaded they are not offered.
+  const recordBindings: Binding[] = [
     {
       keys: ['e'],
       label: 'edit',
@@ -46,6 +48,9 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
       write: true,
       run: withCustomer((c) => actions.push({ kind: 'delete-customer', customer: c })),
     },
+  ];
+  const bindings: Binding[] = [
+    ...(customer ? recordBindings : []),
     {
       keys: ['i'],
       label: 'invoices',
@@ -71,7 +76,7 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
       label: 'copy id',
       run: () => {
         actions.writeRaw(osc52(id));
-        actions.flash(`Copied ${id} to the clipboard`, 'success');
+        actions.flash(copiedMessage(id), 'info');
       },
     },
     { keys: ['r'], label: 'refresh', run: request.reload },
@@ -99,17 +104,18 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <TitleLine refreshing={request.status === 'loading'}>
-        <Text bold>{customer.customerName}</Text> <Text dimColor>{customer.customerId}</Text>
+        <Text bold>{safeText(customer.customerName)}</Text>{' '}
+        <Text dimColor>{safeText(customer.customerId)}</Text>
       </TitleLine>
       {lines.slice(top, top + room).map((line, index) =>
         'heading' in line ? (
           <Text key={`h:${line.heading}`} bold color="cyan">
-            {line.heading}
+            {safeText(line.heading)}
           </Text>
         ) : (
           <Text key={`${top + index}:${line.label}`} wrap="truncate">
-            <Text dimColor>{`  ${line.label}`.padEnd(24)}</Text>
-            {line.value}
+            <Text dimColor>{`  ${safeText(line.label)}`.padEnd(24)}</Text>
+            {safeText(line.value)}
           </Text>
         ),
       )}

@@ -2,6 +2,7 @@ import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { displayWidth } from '../../model/display-width.js';
+import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
@@ -17,7 +18,7 @@ import {
   sortRows,
   toCustomerRows,
 } from '../model/customer-rows.js';
-import { osc52 } from '../model/osc52.js';
+import { copiedMessage, osc52 } from '../model/osc52.js';
 import { CustomersBody } from './customers-body.js';
 import type { ViewProps } from './view-props.js';
 
@@ -98,7 +99,14 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     { keys: ['y'], label: 'copy id', run: () => selected && copy(selected.id) },
     ...cursorBindings,
   ];
-  if (filter !== '')
+  if (request.status === 'loading')
+    listBindings.push({
+      keys: ['esc'],
+      label: 'cancel loading',
+      footer: true,
+      run: request.cancel,
+    });
+  else if (filter !== '')
     listBindings.push({
       keys: ['esc'],
       label: 'clear filter',
@@ -121,12 +129,14 @@ export const CustomersView = memo(function CustomersView({ active, height, width
 
   function copy(id: string) {
     actions.writeRaw(osc52(id));
-    actions.flash(`Copied ${id} to the clipboard`, 'success');
+    actions.flash(copiedMessage(id), 'info');
   }
 
-  const count = request.data
-    ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
-    : '';
+  // After a failed refresh the rows are gone (the error stands in for them): no count either.
+  const count =
+    request.data && request.status !== 'error'
+      ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
+      : '';
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Box height={1} flexShrink={0} display={missing > 0 && height < 2 ? 'none' : 'flex'}>
@@ -139,7 +149,9 @@ export const CustomersView = memo(function CustomersView({ active, height, width
         ) : (
           <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
             <Text bold>Customers</Text> <Text dimColor>{count}</Text>
-            {filter !== '' ? <Text color="yellow"> filter “{filter}” (Esc clears)</Text> : null}
+            {filter !== '' ? (
+              <Text color="yellow"> filter “{safeText(filter)}” (Esc clears)</Text>
+            ) : null}
           </TitleLine>
         )}
       </Box>

@@ -2,6 +2,7 @@ import type { Customer } from '@amberkit/core/schemas';
 import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useState } from 'react';
+import { safeText } from '../../model/safe-text.js';
 import { useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
@@ -19,6 +20,8 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
 }: DeleteCustomerViewProps) {
   const actions = useAppActions();
   const id = customer.customerId;
+  // What the screen shows, and so what a person can type back (an id may hold a control).
+  const shownId = safeText(id);
   const [typed, setTyped] = useState('');
   // The text last refused; TextInput re-sends onChange on every render, so no reset-on-change flag.
   const [refused, setRefused] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
 
   const confirm = async () => {
     if (remove.pending) return;
-    if (typed.trim() !== id) {
+    if (typed.trim() !== id && typed.trim() !== shownId) {
       setRefused(typed);
       return;
     }
@@ -41,17 +44,19 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
     actions.pop(2);
   };
   useKeymap(
-    [
-      { keys: ['enter'], label: 'delete', footer: true, run: () => void confirm() },
-      { keys: ['esc'], label: 'cancel', footer: true, run: () => actions.pop() },
-    ],
-    active && !remove.pending,
+    remove.pending
+      ? [{ keys: ['esc'], label: 'cancel the request', footer: true, run: remove.cancel }]
+      : [
+          { keys: ['enter'], label: 'delete', footer: true, run: () => void confirm() },
+          { keys: ['esc'], label: 'cancel', footer: true, run: () => actions.pop() },
+        ],
+    active,
   );
 
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Text color="red" bold wrap="truncate">
-        Delete customer {customer.customerName} ({id})?
+        Delete customer {safeText(customer.customerName)} ({shownId})?
       </Text>
       <Text wrap="truncate">
         This cannot be undone. Type the customer id to confirm, then press Enter.
@@ -59,13 +64,13 @@ export const DeleteCustomerView = memo(function DeleteCustomerView({
       <Box>
         <Text color="cyan">{'> '}</Text>
         {active && !remove.pending ? (
-          <TextInput defaultValue={typed} placeholder={`type ${id}`} onChange={setTyped} />
+          <TextInput defaultValue={typed} placeholder={`type ${shownId}`} onChange={setTyped} />
         ) : (
           <Text>{typed}</Text>
         )}
       </Box>
-      {mismatch ? <Text color="red">✗ That is not “{id}”; nothing was deleted.</Text> : null}
-      {remove.pending ? <SpinnerLine label={`Deleting ${id}…`} /> : null}
+      {mismatch ? <Text color="red">✗ That is not “{shownId}”; nothing was deleted.</Text> : null}
+      {remove.pending ? <SpinnerLine label={`Deleting ${shownId}… (Esc cancels)`} /> : null}
       {remove.error !== undefined ? (
         <ErrorBox error={remove.error} maxLines={Math.max(1, height - 4)} />
       ) : null}

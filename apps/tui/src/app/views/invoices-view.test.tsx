@@ -81,4 +81,19 @@ describe('invoices view', () => {
     app.press('r');
     await app.waitFor('inv-500123');
   });
+
+  test('a period bound of 0 or in milliseconds is ?, never the time guard’s message', async () => {
+    using app = startApp({ dataset: 'empty', initialView: invoicesOf('cust-odd') });
+    app.emulator.load(API_KEY, {
+      customers: [buildCustomer({ customerId: 'cust-odd' })],
+      invoices: [
+        { invoiceId: 'inv-zero', customerId: 'cust-odd', startTime: 0, endTime: 1_738_368_000 },
+        { invoiceId: 'inv-ms', customerId: 'cust-odd', startTime: 1_735_689_600_000 },
+      ],
+    });
+    const frame = await app.waitFor('inv-ms');
+    expect(frame).toMatch(/inv-zero +\? – Jan 31, 2025/);
+    expect(frame).toMatch(/inv-ms +\? – \? /);
+    expect(frame).not.toMatch(/startTime|Unix/);
+  });
 });

@@ -1,5 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo, type ReactNode, useMemo } from 'react';
+import { displayWidth } from '../../model/display-width.js';
+import { fitColumns } from '../../model/fit-columns.js';
+import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ErrorBox } from '../components/error-box.js';
@@ -11,7 +14,14 @@ import { useBodyNeed } from '../hooks/use-body-need.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useRequest } from '../hooks/use-request.js';
-import { type InvoiceRow, invoiceFoot, toInvoiceRow } from '../model/invoice-rows.js';
+import {
+  type InvoiceRow,
+  invoiceFoot,
+  TOTAL_LABEL,
+  toInvoiceRow,
+  VOID_LABEL,
+  wrapItems,
+} from '../model/invoice-rows.js';
 import type { ViewProps } from './view-props.js';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -21,12 +31,35 @@ const STATUS_COLORS: Record<string, string> = {
   VOID: 'red',
 };
 
-function invoiceColumns(width: number): Column<InvoiceRow>[] {
-  const status = 8;
-  const amount = 18;
-  const period = 29;
-  const id = Math.max(10, width - 2 - 3 - status - amount - period - 1);
-  return [
+/** The widest an invoice id may make its column: ids are read, not studied. */
+const ID_MAX = 36;
+
+/**
+ * Columns sized to what they hold, within `width`. An amount is never cut and the status
+ * stays; when the row is too wide the period gives way first (to its start date), then the
+ * id. `short` is how many columns are still missing: then the view says it is too small.
+ */
+function invoiceColumns(rows: readonly InvoiceRow[], width: number) {
+  const widest = (title: string, cell: (row: InvoiceRow) => string) =>
+    Math.max(displayWidth(title), ...rows.map((row) => displayWidth(cell(row))));
+  const natural = {
+    id: widest('INVOICE', (row) => row.id),
+    period: widest('PERIOD', (row) => row.period),
+    amount: widest('AMOUNT', (row) => row.amount),
+    status: widest('STATUS', (row) => row.status),
+  };
+  // The cursor mark (2) and the three gaps between the columns.
+  const { widths, short } = fitColumns(
+    [
+      { natural: natural.id, min: Math.min(natural.id, 8), max: ID_MAX, shrink: 2 },
+      { natural: natural.period, min: Math.min(natural.period, 12), shrink: 1 },
+      { natural: natural.amount, min: natural.amount },
+      { natural: natural.status, min: Math.min(natural.status, 8), shrink: 3 },
+    ],
+    width - 2 - 3,
+  );
+  const [id = 0, period = 0, amount = 0, status = 0] = widths;
+  const columns: Column<InvoiceRow>[] = [
     { title: 'INVOICE', width: id, cell: (row) => row.id },
     { title: 'PERIOD', width: period, cell: (row) => row.period },
     { title: 'AMOUNT', width: amount, align: 'right', cell: (row) => row.amount },
@@ -37,6 +70,7 @@ function invoiceColumns(width: number): Column<InvoiceRow>[] {
       color: (row) => STATUS_COLORS[row.status],
     },
   ];
+  return { columns, short };
 }
 
 const rowKey = (row: InvoiceRow) => row.key;
@@ -58,13 +92,29 @@ export const InvoicesView = memo(function InvoicesView({
   );
   const rows = useMemo(() => (request.data ?? []).map(toInvoiceRow), [request.data]);
   const foot = useMemo(() => invoiceFoot(request.data ?? []), [request.data]);
-  const columns = useMemo(() => invoiceColumns(width), [width]);
-  // The title, the total and the VOID sum when there is one; the table scrolls in the rest. It
-  // needs its header and one row: with less, the foot would be cut or drawn over the rows.
-  const footLines = foot.voided === undefined ? 1 : 2;
-  const tableHeight = height - 1 - footLines;
+  const { columns, short } = useMemo(() => invoiceColumns(rows, width), [rows, width]);
+  // The totals wrap, one or more amounts a line, never cut; with no room even for one amount
+  // a line, the view is too narrow.
+  const footLines = useMemo(() => {
+    const total = wrapItems(TOTAL_LABEL, foot.total, width);
+    const voided = foot.voided === undefined ? [] : wrapItems(VOID_LABEL, foot.voided, width);
+    return total === undefined || voided === undefined
+      ? undefined
+      : { total, voided, count: total.length + voided.length };
+  }, [foot, width]);
+  // The narrowest the totals go: each label on its own line, each amount on its own line.
+  const footWidth = Math.max(
+    displayWidth(TOTAL_LABEL),
+    foot.voided === undefined ? 0 : displayWidth(VOID_LABEL),
+    ...[...foot.total, ...(foot.voided ?? [])].map((item) => 2 + displayWidth(item)),
+  );
+  const missingColumns = rows.length > 0 ? Math.max(short, footWidth - width) : 0;
+  // The title and the totals; the table scrolls in the rest. It needs its header and one row:
+  // with less, the totals would be cut or drawn over the rows.
+  const footCount = footLines?.count ?? 1;
+  const tableHeight = height - 1 - footCount;
   const missing = rows.length > 0 ? 2 - tableHeight : 0;
-  useBodyNeed(active, rows.length > 0 ? 1 + footLines + 2 : MIN_BODY_LINES);
+  useBodyNeed(active, rows.length > 0 ? 1 + footCount + 2 : MIN_BODY_LINES);
   const { cursor, bindings } = useCursorKeys(rows.length, tableHeight - 1);
   useCapture(active, false);
   useKeymap(
@@ -87,23 +137,27 @@ export const InvoicesView = memo(function InvoicesView({
     );
   else if (request.data === undefined) body = <SpinnerLine label="Loading invoices…" />;
   else if (rows.length === 0) body = <EmptyState title={`No invoices for ${customerId}.`} />;
+  else if (missingColumns > 0 || footLines === undefined)
+    body = <TooSmall missing={Math.max(1, missingColumns)} unit="column" />;
   else if (missing > 0) body = <TooSmall missing={missing} />;
   else {
     body = (
       <>
         <Table rows={rows} columns={columns} cursor={cursor} height={tableHeight} rowKey={rowKey} />
-        <Box height={1} flexShrink={0}>
-          <Text wrap="truncate" bold>
-            {foot.total}
-          </Text>
-        </Box>
-        {foot.voided === undefined ? null : (
-          <Box height={1} flexShrink={0}>
-            <Text wrap="truncate" dimColor>
-              {foot.voided}
+        {footLines.total.map((line, index) => (
+          <Box key={`t${index}:${line}`} height={1} flexShrink={0}>
+            <Text bold wrap="truncate">
+              {line}
             </Text>
           </Box>
-        )}
+        ))}
+        {footLines.voided.map((line, index) => (
+          <Box key={`v${index}:${line}`} height={1} flexShrink={0}>
+            <Text dimColor wrap="truncate">
+              {line}
+            </Text>
+          </Box>
+        ))}
       </>
     );
   }
@@ -112,8 +166,10 @@ export const InvoicesView = memo(function InvoicesView({
       {/* With one line, the notice alone. */}
       {missing > 0 && height < 2 ? null : (
         <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
-          <Text bold>Invoices</Text> <Text dimColor>{customerId}</Text>
-          {request.data ? <Text dimColor> ({rows.length})</Text> : null}
+          <Text bold>Invoices</Text> <Text dimColor>{safeText(customerId)}</Text>
+          {request.data && request.status !== 'error' ? (
+            <Text dimColor> ({rows.length})</Text>
+          ) : null}
         </TitleLine>
       )}
       {body}

@@ -33,6 +33,15 @@ async function fill(app: App, amount: string, currency: string, expiration: stri
 }
 
 describe('prepaid order form', () => {
+  test('an expiry in the past is refused at the field; there is nothing to confirm', async () => {
+    using app = startApp({ initialView: atPrepaid });
+    await fill(app, '25', 'USD', '2020-01-01');
+    const frame = await app.waitFor(/✗ is in the past/);
+    expect(frame).toMatch(/Expires on\s+2020-01-01\s*\n\s+✗ is in the past \(Jan 1, 2020/);
+    expect(frame).not.toContain('Send this?');
+    expect(app.emulator.snapshot(API_KEY).prepaidOrders).toEqual([]);
+  });
+
   test('refuses an amount with too many decimals, an unknown currency and a bad date', async () => {
     using app = startApp({ initialView: atPrepaid });
     await fill(app, '10.001', 'USD', '2027-13-45');
@@ -48,10 +57,10 @@ describe('prepaid order form', () => {
 
   test('shows a summary, n goes back with values kept, y sends the order', async () => {
     using app = startApp({ initialView: atPrepaid });
-    await fill(app, '1,250.5', 'EUR', '2027-01-31');
+    await fill(app, '1,250.5', 'EUR', '2097-01-31');
     let frame = await app.waitFor('Send this?');
     expect(frame).toMatch(/Amount\s+€1,250\.50/);
-    expect(frame).toMatch(/Expires\s+Jan 31, 2027/);
+    expect(frame).toMatch(/Expires\s+Jan 31, 2097/);
     expect(frame).toMatch(/Customer\s+customer-123456/);
     app.press('n');
     frame = await app.waitFor('> [ Review ]');
@@ -69,7 +78,7 @@ describe('prepaid order form', () => {
       currency: 'EUR',
     });
     // Midnight in Tokyo, 9 hours before midnight UTC.
-    expect(orders[0]?.expirationTime).toBe(Date.UTC(2027, 0, 30, 15));
+    expect(orders[0]?.expirationTime).toBe(Date.UTC(2097, 0, 30, 15));
   });
 
   test('a failed send returns to the form with every value and the server message', async () => {

@@ -3,8 +3,17 @@ import { customerTimes } from '@amberkit/core/time';
 import { cell, showDate, tryDates } from '../format.js';
 import { details, table } from '../output.js';
 
-/** The customers table: id, name, email, stage, created. */
-export function customerTable(customers: readonly Customer[]): string[] {
+/** Name and email give way first on a narrow terminal, the id last; in a pipe they are held to 48. */
+const CUSTOMER_COLUMNS = [
+  { title: 'ID', shrink: 3, min: 12 },
+  { title: 'NAME', shrink: 1, min: 10, pipeMax: 48 },
+  { title: 'EMAIL', shrink: 2, min: 10, pipeMax: 48 },
+  'STAGE',
+  'CREATED',
+] as const;
+
+/** The customers table: id, name, email, stage, created; `width` is the terminal's. */
+export function customerTable(customers: readonly Customer[], width?: number): string[] {
   if (customers.length === 0) return ['No customers.'];
   const rows = customers.map((c) => [
     c.customerId,
@@ -13,7 +22,7 @@ export function customerTable(customers: readonly Customer[]): string[] {
     cell(c.lifecycleStage),
     showDate(tryDates(() => customerTimes(c).created, undefined)),
   ]);
-  return table(['ID', 'NAME', 'EMAIL', 'STAGE', 'CREATED'], rows);
+  return table(CUSTOMER_COLUMNS, rows, width);
 }
 
 /** Every field of one customer, timestamps as local dates. */

@@ -13,6 +13,6 @@ export const customersList: Command = {
   write: false,
   async run({ io, json, client }) {
     const customers = await client.customers.list();
-    emit(io.stdout, json, customers, () => customerTable(customers));
+    emit(io.stdout, json, customers, (width) => customerTable(customers, width));
   },
 };

@@ -1,8 +1,8 @@
 import { format, type Money } from '@amberkit/core/money';
 import type { Invoice } from '@amberkit/core/schemas';
-import { invoicePeriod } from '@amberkit/core/time';
+import { periodText } from '../../model/invoice-period.js';
 import { invoiceTotals } from '../../model/invoice-totals.js';
-import { cell, showAmount, showDate, tryDates } from '../format.js';
+import { cell, showAmount, showDate } from '../format.js';
 import { table } from '../output.js';
 
 /**
@@ -23,16 +23,22 @@ export function totalLines(invoices: readonly Invoice[]): string[] {
 }
 
 /** The invoices table (period as dates; the API gives seconds) and the totals per currency. */
-export function invoiceTable(invoices: readonly Invoice[]): string[] {
+export function invoiceTable(invoices: readonly Invoice[], width?: number): string[] {
   if (invoices.length === 0) return ['No invoices.'];
   const rows = invoices.map((invoice) => {
-    const { start, end } = tryDates(() => invoicePeriod(invoice), {});
     return [
       cell(invoice.invoiceId),
-      `${showDate(start)} – ${showDate(end)}`,
+      periodText(invoice, (date) => showDate(date)),
       showAmount(invoice.totalAmount, invoice.currency),
       cell(invoice.status),
     ];
   });
-  return [...table(['INVOICE', 'PERIOD', 'AMOUNT', 'STATUS'], rows), ...totalLines(invoices)];
+  // An amount and a status are never cut; on a narrow terminal the period, then the id, give way.
+  const columns = [
+    { title: 'INVOICE', shrink: 2, min: 8 },
+    { title: 'PERIOD', shrink: 1, min: 12 },
+    'AMOUNT',
+    'STATUS',
+  ];
+  return [...table(columns, rows, width), ...totalLines(invoices)];
 }

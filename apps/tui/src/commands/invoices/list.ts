@@ -18,6 +18,6 @@ export const invoicesList: Command = {
       throw new UsageError('--customer ID is required');
     }
     const invoices = await client.invoices.list({ customerId });
-    emit(io.stdout, json, invoices, () => invoiceTable(invoices));
+    emit(io.stdout, json, invoices, (width) => invoiceTable(invoices, width));
   },
 };

@@ -21,7 +21,7 @@ export const profilesList: Command = {
       default: config.defaultProfile === name,
       readOnly: profile.readOnly === true,
     }));
-    emit(io.stdout, json, profiles, () => {
+    emit(io.stdout, json, profiles, (width) => {
       if (profiles.length === 0) return 'No profiles. Save one with `amberkit login`.';
       const rows = profiles.map((p) => [
         p.default ? '*' : '',
@@ -30,7 +30,11 @@ export const profilesList: Command = {
         p.readOnly ? 'read-only' : 'read-write',
         p.baseUrl,
       ]);
-      return table(['', 'NAME', 'KIND', 'MODE', 'ENDPOINT'], rows);
+      return table(
+        ['', 'NAME', 'KIND', 'MODE', { title: 'ENDPOINT', shrink: 1, min: 16 }],
+        rows,
+        width,
+      );
     });
   },
 };

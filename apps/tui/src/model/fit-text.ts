@@ -1,9 +1,4 @@
-import {
-  displayWidth,
-  padEndColumns,
-  padStartColumns,
-  sliceColumns,
-} from '../../model/display-width.js';
+import { displayWidth, padEndColumns, padStartColumns, sliceColumns } from './display-width.js';
 
 /**
  * Cuts or pads `text` to exactly `width` terminal columns, marking a cut with an ellipsis. A

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
-import { fit, fitRight } from './text.js';
+import { fit, fitRight } from './fit-text.js';
 
 // With the u flag, a surrogate pair is one code point: only a lone half matches.
 const hasLoneSurrogate = (text: string) => /\p{Cs}/u.test(text);

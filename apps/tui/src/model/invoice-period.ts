@@ -1,0 +1,19 @@
+import type { Invoice } from '@amberkit/core/schemas';
+import { invoicePeriod } from '@amberkit/core/time';
+
+/**
+ * An invoice's period as the UI and the commands show it, `start – end`. A bound that is
+ * missing, or that is not a plausible Unix-seconds time (0, a millisecond value), is `?`:
+ * a date in 1970 or the year 56000 would be read as real, and the guard's message is not a date.
+ */
+export function periodText(invoice: Invoice, show: (date: Date) => string): string {
+  const bound = (value: number | undefined) => {
+    try {
+      const { start } = invoicePeriod({ startTime: value });
+      return start === undefined ? '?' : show(start);
+    } catch {
+      return '?';
+    }
+  };
+  return `${bound(invoice.startTime)} – ${bound(invoice.endTime)}`;
+}
