@@ -196,12 +196,15 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
             'age',
             'server-timing',
             'ratelimit-remaining',
+            // Seconds to the window's end: another value once a second boundary passes.
+            'ratelimit-reset',
           ];
           for (const [name, value] of viaApp.headers) {
             expect(headers, name).toHaveProperty(name);
             if (!varying.includes(name)) expect(headers[name], name).toBe(value);
           }
           expect(headers.age).toMatch(/^\d+$/);
+          expect(headers['ratelimit-reset']).toMatch(/^\d+$/);
         }
       } finally {
         agent.destroy();
