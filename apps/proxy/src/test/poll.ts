@@ -2,7 +2,7 @@
 export async function until<T>(
   check: () => T | undefined | Promise<T | undefined>,
   what: string,
-  timeoutMs = 5_000,
+  timeoutMs = 15_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -98,6 +98,9 @@ describe.each(MODES)('customers (%s)', (mode) => {
     await using h = await openHarness(mode);
     const res = await h.call('/customers/customer-123456', { method: 'DELETE' });
     expect(res.status).toBe(200);
+    // Framed as empty (Content-Length: 0, no type), not a chunked text/plain nothing.
+    expect(res.headers.get('content-type')).toBeNull();
+    if (mode === 'tcp') expect(res.headers.get('content-length')).toBe('0');
     expect(await res.text()).toBe('');
     for (const [path, method, json] of [
       ['/customers/customer-123456', 'GET', undefined],

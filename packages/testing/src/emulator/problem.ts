@@ -18,6 +18,8 @@ export class HttpProblem extends Error {
   }
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Builds a JSON response carrying the request id; the one place responses are made. */
 export function jsonResponse(
   requestId: string,
@@ -27,7 +29,10 @@ export function jsonResponse(
 ): Response {
   const base: Record<string, string> = { 'x-request-id': requestId };
   if (body !== null) base['content-type'] = 'application/json';
-  return new Response(body, { status, headers: headers ? { ...base, ...headers } : base });
+  // No body (a DELETE's 200): an empty one, so Node sends Content-Length: 0 and no type
+  // (a null body went out chunked as text/plain); 204 and 304 must have none at all.
+  const sent = body === null && status !== 204 && status !== 304 ? EMPTY : body;
+  return new Response(sent, { status, headers: headers ? { ...base, ...headers } : base });
 }
 
 /** A body's `customerId` names no customer of the account: 404, the field as the issue. */
