@@ -1,47 +1,9 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { createEmulator } from '@amberkit/testing';
 import { describe, expect, test } from 'vitest';
-import { loadConfig } from '../config/load-config.js';
-import { createLogger } from '../observability/logger.js';
-import { asCaller, makeKeys } from '../test/harness.js';
 import { until } from '../test/poll.js';
-import { headKeptAsString, startProxyServer } from './server.js';
-
-const AMBERFLO_KEY = 'tcp-amberflo-key-0001';
-
-async function stack(env: Record<string, string> = {}, headLines?: boolean) {
-  const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
-  const upstream = await emulator.listen();
-  const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
-  const config = loadConfig({
-    AMBERFLO_API_KEY: AMBERFLO_KEY,
-    AMBERFLO_BASE_URL: upstream.url,
-    AMBERKIT_KEYS: JSON.stringify(entries),
-    PORT: '0',
-    ...env,
-  });
-  const lines: string[] = [];
-  const server = await startProxyServer(config, {
-    logger: createLogger({ write: (l) => lines.push(l), secrets: [AMBERFLO_KEY] }),
-    ...(headLines === undefined ? {} : { headLines }),
-  });
-  const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, asCaller(plain.team, init));
-  return {
-    emulator,
-    upstream,
-    server,
-    call,
-    lines,
-    key: plain.team,
-    async [Symbol.asyncDispose]() {
-      await server.close();
-      await upstream.close();
-      await emulator.close();
-    },
-  };
-}
+import { AMBERFLO_KEY, tcpStack } from '../test/tcp-stack.js';
+import { headKeptAsString } from './server.js';
 
 /** One raw HTTP/1.1 exchange on its own connection: what fetch would refuse to send. */
 async function rawExchange(
@@ -71,7 +33,7 @@ async function rawExchange(
 
 describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.1', () => {
   test('every operation end to end', async () => {
-    await using s = await stack();
+    await using s = await tcpStack();
     expect(s.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const post = (path: string, body: unknown, method = 'POST') =>
       s.call(path, { method, body: JSON.stringify(body) });
@@ -117,7 +79,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   });
 
   test('request id, Cache-Control, security headers and Server-Timing behave the same over TCP', async () => {
-    await using s = await stack();
+    await using s = await tcpStack();
     const first = await s.call('/customers/customer-123456', {
       headers: { 'x-request-id': 'tcp-req-1' },
     });
@@ -149,7 +111,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
     async (_, headLines) => {
       // This Node keeps the head as a string, so the lines are written into it by default.
       expect(headKeptAsString()).toBe(true);
-      await using s = await stack({ AMBERKIT_RATE_LIMIT: '100/min' }, headLines);
+      await using s = await tcpStack({ AMBERKIT_RATE_LIMIT: '100/min' }, headLines);
       const viaApp = await s.call('/customers/customer-123456', {
         headers: { 'x-request-id': 'tcp-head-1' },
       });
@@ -218,7 +180,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   ])(
     'fast answers, %s: the exact bytes upstream sent, ASCII or not, framed right on one kept-alive connection',
     async (_, headLines) => {
-      await using s = await stack({}, headLines);
+      await using s = await tcpStack({}, headLines);
       const name = 'Zoë Ünïcödé — 東京 😀';
       const created = await s.call('/customers', {
         method: 'POST',
@@ -277,7 +239,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   );
 
   test('a GET with a body on a kept-alive connection: its body is read off the wire and the next request answered', async () => {
-    await using s = await stack();
+    await using s = await tcpStack();
     // Far past the request stream's 16 KiB buffer and a socket read: a body nobody reads
     // would stop the connection.
     const body = 'a'.repeat(1024 * 1024);
@@ -305,7 +267,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   });
 
   test('close() drains a cached GET in flight on the fast path: it finishes with Connection: close', async () => {
-    await using s = await stack();
+    await using s = await tcpStack();
     s.emulator.setFaults([{ method: 'GET', path: '/customers/customer-123456', latencyMs: 300 }]);
     const inFlight = s.call('/customers/customer-123456');
     await until(
@@ -325,7 +287,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   });
 
   test("single-flight: 50 concurrent cold GETs with upstream latency → the emulator's request log shows one", async () => {
-    await using s = await stack();
+    await using s = await tcpStack();
     const admin = (path: string, init?: RequestInit) =>
       fetch(`${s.upstream.url}/_emulator/${path}`, init);
     await admin('faults', {
@@ -349,7 +311,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   });
 
   test('the emulator fault API drives stale-if-error over TCP', async () => {
-    await using s = await stack({
+    await using s = await tcpStack({
       AMBERKIT_CACHE_TTL_CUSTOMER: '0',
       AMBERKIT_CACHE_SWR: '0',
       AMBERKIT_UPSTREAM_RETRIES: '0',
@@ -367,7 +329,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   });
 
   test("malformed requests get the app's answer, never a cached body: bad Host, dot segments, a credential sent twice", async () => {
-    await using s = await stack();
+    await using s = await tcpStack();
     const { key } = s;
     const port = s.server.port;
     const PATH = '/customers/customer-123456';
@@ -465,7 +427,7 @@ describe('over TCP: @hono/node-server proxy in front of the emulator on 127.0.0.
   });
 
   test('bound to IPv6, an HTTP/1.0 request without Host is served, cached routes included', async () => {
-    await using s = await stack({ HOST: '::1' });
+    await using s = await tcpStack({ HOST: '::1' });
     expect(s.server.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
     const exchange = (path: string) =>
       new Promise<string>((resolve, reject) => {

@@ -6,18 +6,26 @@ import { logRequest } from './access-log.js';
 import { createLogger, formatMs, redact, roundMs } from './logger.js';
 import { Metrics } from './metrics.js';
 
+/** A stack whose upstream calls go to `inner`'s emulator, each one's X-Request-Id recorded. */
+function recordingRequestIds(
+  inner: Awaited<ReturnType<typeof createStack>>,
+  forwarded: Array<string | null>,
+) {
+  return createStack({
+    proxy: {
+      fetch: (r) => {
+        forwarded.push(r.headers.get('x-request-id'));
+        return inner.emulator.fetch(r);
+      },
+    },
+  });
+}
+
 describe('request ids, timing, logs and headers', () => {
   test('a well-formed X-Request-Id is kept, forwarded and logged; a malformed one is replaced', async () => {
-    const forwarded: Array<string | null> = [];
     await using inner = await createStack();
-    await using stack = await createStack({
-      proxy: {
-        fetch: (r) => {
-          forwarded.push(r.headers.get('x-request-id'));
-          return inner.emulator.fetch(r);
-        },
-      },
-    });
+    const forwarded: Array<string | null> = [];
+    await using stack = await recordingRequestIds(inner, forwarded);
     const kept = await stack.call('/customers/customer-123456', {
       headers: { 'x-request-id': 'trace-42_ok' },
     });
@@ -34,16 +42,9 @@ describe('request ids, timing, logs and headers', () => {
   });
 
   test('an X-Request-Id shaped like a caller key is replaced: never echoed, forwarded or logged', async () => {
-    const forwarded: Array<string | null> = [];
     await using inner = await createStack();
-    await using stack = await createStack({
-      proxy: {
-        fetch: (r) => {
-          forwarded.push(r.headers.get('x-request-id'));
-          return inner.emulator.fetch(r);
-        },
-      },
-    });
+    const forwarded: Array<string | null> = [];
+    await using stack = await recordingRequestIds(inner, forwarded);
     const keyShaped = [stack.keys.reader, `trace-${stack.keys.admin}`, 'x-ak_12345678'];
     for (const [i, presented] of keyShaped.entries()) {
       const res = await stack.call('/customers/customer-123456', {

@@ -4,13 +4,15 @@ import { startProxyServer } from '../node/server.js';
 import { createLogger } from '../observability/logger.js';
 import { asCaller, makeKeys } from './harness.js';
 
-const AMBERFLO_KEY = 'tcp-stack-amberflo-key-0001';
+/** The emulator account's key behind every stack: tests send it to the emulator directly. */
+export const AMBERFLO_KEY = 'tcp-stack-amberflo-key-0001';
 
 /**
  * The Node server (fast path included) on 127.0.0.1 in front of the emulator over TCP, with
- * one caller key of every scope, configured from `env` as the CLI would be.
+ * one caller key of every scope, configured from `env` as the CLI would be. `headLines` picks
+ * how fast answers write their head (the server's default when left out).
  */
-export async function tcpStack(env: Record<string, string> = {}) {
+export async function tcpStack(env: Record<string, string> = {}, headLines?: boolean) {
   const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
   const upstream = await emulator.listen();
   const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
@@ -24,6 +26,7 @@ export async function tcpStack(env: Record<string, string> = {}) {
   const lines: string[] = [];
   const server = await startProxyServer(config, {
     logger: createLogger({ write: (l) => lines.push(l), secrets: [AMBERFLO_KEY] }),
+    ...(headLines === undefined ? {} : { headLines }),
   });
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, asCaller(plain.team, init));
