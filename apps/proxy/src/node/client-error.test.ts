@@ -61,4 +61,30 @@ describe("requests Node's parser refuses get the proxy's answer", () => {
     // The server still serves.
     expect((await s.call('/customers')).status).toBe(200);
   });
+
+  test('behind a request still in flight on the connection: its answer first, then the refusal', async () => {
+    await using s = await tcpStack();
+    // The write waits on upstream while the malformed request behind it is parsed.
+    s.emulator.setFaults([{ method: 'POST', path: '/customers', latencyMs: 300 }]);
+    const body = JSON.stringify({ customerId: 'pipelined-1', customerName: 'P' });
+    const post =
+      'POST /customers HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      `Authorization: Bearer ${s.key}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    const malformed = 'GET /customers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trace: a\rb\r\n\r\n';
+    const raw = await exchange(s.server.port, post + malformed);
+    const firstEnd = raw.indexOf('\r\n\r\n');
+    const first = parse(raw);
+    const firstBody = raw.slice(
+      firstEnd + 4,
+      firstEnd + 4 + Number(first.headers['content-length']),
+    );
+    expect(first.status).toBe(200);
+    expect(JSON.parse(firstBody)).toMatchObject({ customerId: 'pipelined-1' });
+    const second = parse(raw.slice(firstEnd + 4 + firstBody.length));
+    expect(second.status).toBe(400);
+    expect(second.headers.connection).toBe('close');
+    expect(JSON.parse(second.body)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(s.emulator.snapshot().customers.map((c) => c.customerId)).toContain('pipelined-1');
+  });
 });

@@ -163,12 +163,29 @@ function clientProblem(error: NodeJS.ErrnoException): [number, ErrorIssue] {
   }
 }
 
+type Outgoing = { once(event: 'close', listener: () => void): unknown };
+
+/**
+ * Runs `then` once the connection has no response in progress: answers to earlier requests
+ * on it (pipelined, or still waiting on upstream) go out first, each in its turn — Node hands
+ * the socket to the next queued response when one finishes.
+ */
+function afterResponses(socket: Duplex, then: () => void): void {
+  const current = (socket as { _httpMessage?: Outgoing | null })._httpMessage;
+  if (!current) {
+    then();
+    return;
+  }
+  current.once('close', () => setImmediate(() => afterResponses(socket, then)));
+}
+
 /**
  * Answers a request Node's HTTP parser refused (its `clientError` event), which never reaches
  * a request handler, with the proxy's contract — an `ErrorResponse`, a request id, the
  * security headers, a log line and a metric — instead of Node's bare `400 Bad Request`, and
- * closes the connection (the parser cannot read on). A socket already reset, or one whose
- * response has started, is only destroyed: nothing more can be written on it.
+ * closes the connection (the parser cannot read on). Earlier requests on the connection are
+ * answered first (a refusal written now would read as their answer, and a write that went
+ * through would look refused). A socket already reset is only destroyed.
  */
 function answerClientError(
   error: NodeJS.ErrnoException,
@@ -176,11 +193,22 @@ function answerClientError(
   proxy: AmberkitProxy,
   logger: Logger,
 ): void {
-  const started = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-  if (error.code === 'ECONNRESET' || !socket.writable || started?.headersSent) {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
+  afterResponses(socket, () => {
+    if (socket.writable) writeRefusal(error, socket, proxy, logger);
+    else socket.destroy();
+  });
+}
+
+function writeRefusal(
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+  proxy: AmberkitProxy,
+  logger: Logger,
+): void {
   const [status, issue] = clientProblem(error);
   const refusal = refuse(issue, undefined, proxy, logger, status);
   const body = refusal.reply.body ?? '';
