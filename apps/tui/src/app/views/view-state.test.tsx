@@ -65,10 +65,9 @@ describe('Esc stops waiting for a request that hangs (the client is given the ab
     await app.waitFor('Send this?');
     app.press('y');
     await app.waitFor('Sending… (Esc cancels)');
-    const started = Date.now();
     app.press(KEYS.esc);
+    // The client's own timeout is 30 s: only the abort brings this within the wait.
     const frame = await app.waitFor('Cancelled while waiting for the server', 5000);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(frame).toContain('may still have been applied');
     expect(frame).toContain('[ Review ]');
   });
