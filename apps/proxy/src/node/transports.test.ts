@@ -124,11 +124,11 @@ describe.each([
     await using s = await setup(() => make({ connections: 1 }));
     s.emulator.setFaults([{ path: '/customers/hung', hang: true }]);
     // Told by order, not by the clock (a loaded machine stretches any time): counted from
-    // dispatch, the queued request's 200 ms run out long before the hung one's 3 s; counted
+    // dispatch, the queued request's 200 ms run out long before the hung one's 1.5 s; counted
     // from when it gets the connection, it would fail after the hung one.
     const settled: string[] = [];
     const hung = s
-      .send('/customers/hung', { timeoutMs: 3_000 })
+      .send('/customers/hung', { timeoutMs: 1_500 })
       .finally(() => settled.push('hung'));
     const queued = s
       .send('/customers/customer-123456', { timeoutMs: 200 })
