@@ -1,8 +1,7 @@
 import type { AmberfloClient } from '@amberkit/core/client';
 import { render } from 'ink';
-import { redact } from '../commands/exit-code.js';
+import { showLine } from '../commands/exit-code.js';
 import type { Connection } from '../config/index.js';
-import { safeText } from '../model/safe-text.js';
 import { App } from './app.js';
 import { KeyStream } from './terminal/key-stream.js';
 
@@ -20,7 +19,7 @@ const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 /** An error's message for stderr, with the API key and any proxy caller key masked. */
 function message(error: unknown, apiKey: string): string {
   const text = error instanceof Error ? error.message : String(error);
-  return safeText(redact(text.replace(/\s*\n\s*/g, ' '), [apiKey]));
+  return showLine(text, [apiKey]);
 }
 
 /**

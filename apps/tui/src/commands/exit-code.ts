@@ -38,8 +38,15 @@ export function describeError(error: unknown, secrets: readonly string[]): strin
   } else {
     line = String(error);
   }
-  // A server's message is its text, not the terminal's: controls in it are shown, not obeyed.
-  return safeText(redact(line.replace(/\s*\n\s*/g, ' '), secrets));
+  return showLine(line, secrets);
+}
+
+/**
+ * Text we did not write (a server's message, an error's) as one line for a terminal: its
+ * newlines joined, every secret and proxy caller key masked, its controls shown, not obeyed.
+ */
+export function showLine(text: string, secrets: readonly string[]): string {
+  return safeText(redact(text.replace(/\s*\n\s*/g, ' '), secrets));
 }
 
 /** An amberkit-proxy caller key (`ak_` + base62), which a proxy's error may echo back. */

@@ -1,5 +1,5 @@
 import type { Invoice } from '@amberkit/core/schemas';
-import { invoicePeriod } from '@amberkit/core/time';
+import { asSeconds, secondsToDate } from '@amberkit/core/time';
 
 /**
  * An invoice's period as the UI and the commands show it, `start – end`. A bound that is
@@ -8,9 +8,9 @@ import { invoicePeriod } from '@amberkit/core/time';
  */
 export function periodText(invoice: Invoice, show: (date: Date) => string): string {
   const bound = (value: number | undefined) => {
+    if (value === undefined || value === 0) return '?';
     try {
-      const { start } = invoicePeriod({ startTime: value });
-      return start === undefined ? '?' : show(start);
+      return show(secondsToDate(asSeconds(value)));
     } catch {
       return '?';
     }

@@ -10,7 +10,6 @@
  * - a lone surrogate half, which no encoder can write (it would silently become U+FFFD).
  */
 const UNSAFE = /[\p{Cc}\u202a-\u202e\u2066-\u2069\u2028\u2029]|\p{Cs}/gu;
-const HAS_UNSAFE = /[\p{Cc}\u202a-\u202e\u2066-\u2069\u2028\u2029]|\p{Cs}/u;
 
 const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
@@ -32,7 +31,7 @@ function visible(char: string): string {
  * @example safeText('Evil\x1b[31mRED\nline2') // 'Evil\\x1b[31mRED\\nline2'
  */
 export function safeText(text: string): string {
-  return HAS_UNSAFE.test(text) ? text.replace(UNSAFE, visible) : text;
+  return text.replace(UNSAFE, visible);
 }
 
 /** {@link safeText} for each line of a multi-line text (a stack trace): its newlines stay. */

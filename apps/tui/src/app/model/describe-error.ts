@@ -1,6 +1,5 @@
 import { isAmberfloError } from '@amberkit/core/client';
-import { redact } from '../../commands/exit-code.js';
-import { safeText } from '../../model/safe-text.js';
+import { showLine } from '../../commands/exit-code.js';
 
 export type ErrorDescription = {
   readonly message: string;
@@ -14,8 +13,7 @@ export type ErrorDescription = {
  * `secrets` (the API key) and any proxy caller key are redacted, as on the command line.
  */
 export function describeError(error: unknown, secrets: readonly string[]): ErrorDescription {
-  // A server's words, shown in one box: its newlines join, its controls are shown, not obeyed.
-  const clean = (text: string) => safeText(redact(text.replace(/\s*\n\s*/g, ' '), secrets));
+  const clean = (text: string) => showLine(text, secrets);
   if (isAmberfloError(error)) {
     const detail = [
       error.code,

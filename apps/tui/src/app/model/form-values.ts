@@ -51,15 +51,13 @@ function friendly(message: string): string {
  * empty, so the spare trait line the form adds is no change.
  */
 export function isDirty(values: FormValues, initial: FormValues): boolean {
-  const empty = (value: string | boolean | undefined) =>
-    typeof value === 'boolean' ? value : (value ?? '');
   const keys = new Set([...Object.keys(values), ...Object.keys(initial)]);
   for (const key of keys) {
     const a = values[key];
     const b = initial[key];
     if (typeof a === 'boolean' || typeof b === 'boolean') {
       if ((a === true) !== (b === true)) return true;
-    } else if (empty(a) !== empty(b)) return true;
+    } else if ((a ?? '') !== (b ?? '')) return true;
   }
   return false;
 }

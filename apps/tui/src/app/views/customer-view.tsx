@@ -1,6 +1,7 @@
 import type { Customer } from '@amberkit/core/schemas';
 import { Box, Text } from 'ink';
 import { memo, useMemo, useState } from 'react';
+import { padEndColumns } from '../../model/display-width.js';
 import { safeText } from '../../model/safe-text.js';
 import { useAppActions, useRevision } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
@@ -114,7 +115,7 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
           </Text>
         ) : (
           <Text key={`${top + index}:${line.label}`} wrap="truncate">
-            <Text dimColor>{`  ${safeText(line.label)}`.padEnd(24)}</Text>
+            <Text dimColor>{padEndColumns(`  ${safeText(line.label)}`, 24)}</Text>
             {safeText(line.value)}
           </Text>
         ),

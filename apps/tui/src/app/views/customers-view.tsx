@@ -37,7 +37,7 @@ export const CustomersView = memo(function CustomersView({ active, height, width
   const rows = useMemo(() => (request.data ? toCustomerRows(request.data) : []), [request.data]);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const longestId = useMemo(
-    () => rows.reduce((most, row) => Math.max(most, displayWidth(row.id)), 0),
+    () => rows.reduce((most, row) => Math.max(most, displayWidth(safeText(row.id))), 0),
     [rows],
   );
   const shown = useMemo(() => filterRows(sorted, filter), [sorted, filter]);

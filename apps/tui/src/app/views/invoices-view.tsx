@@ -54,7 +54,7 @@ function invoiceColumns(rows: readonly InvoiceRow[], width: number) {
       { natural: natural.id, min: Math.min(natural.id, 8), max: ID_MAX, shrink: 2 },
       { natural: natural.period, min: Math.min(natural.period, 12), shrink: 1 },
       { natural: natural.amount, min: natural.amount },
-      { natural: natural.status, min: Math.min(natural.status, 8), shrink: 3 },
+      { natural: natural.status, min: natural.status },
     ],
     width - 2 - 3,
   );
