@@ -10,11 +10,15 @@ const MIN_SECRET_LENGTH = 4;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+let last: { secret: string; pattern: RegExp } | undefined;
+
 /**
  * A pattern for a secret as written and as percent-encoded (in a URL a server echoes back,
  * such as a redirect's `Location`), the encoded hex digits in either case.
  */
 function secretPattern(secret: string): RegExp {
+  // A client has one key: its pattern is built once, not for every header of every hook event.
+  if (last?.secret === secret) return last.pattern;
   const forms = [escapeRegExp(secret)];
   const encoded = encodeURIComponent(secret);
   if (encoded !== secret) {
@@ -26,7 +30,9 @@ function secretPattern(secret: string): RegExp {
       }),
     );
   }
-  return new RegExp(forms.join('|'), 'g');
+  const pattern = new RegExp(forms.join('|'), 'g');
+  last = { secret, pattern };
+  return pattern;
 }
 
 /**
