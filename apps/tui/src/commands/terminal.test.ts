@@ -14,6 +14,14 @@ const exists = (id: string) =>
     .emulator.snapshot()
     .customers.some((c) => c.customerId === id);
 
+/** The environment of a signed-in user of the shared emulator. */
+const signedIn = () => ({
+  AMBERKIT_BASE_URL: shared().server.url,
+  AMBERKIT_API_KEY: API_KEY,
+  XDG_CONFIG_HOME: shared().configHome,
+  PATH: process.env.PATH ?? '',
+});
+
 describe('prompts in a real terminal (tmux)', () => {
   test('login asks for missing values; the key is not echoed and is saved', async () => {
     const env = { XDG_CONFIG_HOME: shared().configHome, PATH: process.env.PATH ?? '' };
@@ -36,12 +44,7 @@ describe('prompts in a real terminal (tmux)', () => {
   });
 
   test('delete on a terminal asks for the id: a wrong one deletes nothing, the right one deletes', async () => {
-    const env = {
-      AMBERKIT_BASE_URL: shared().server.url,
-      AMBERKIT_API_KEY: API_KEY,
-      XDG_CONFIG_HOME: shared().configHome,
-      PATH: process.env.PATH ?? '',
-    };
+    const env = signedIn();
     {
       await using term = await tmuxSession(amberkit('customers delete customer-123456'), env);
       await term.waitFor(/Type the customer id to delete it \(customer-123456\): $/m);
@@ -70,12 +73,7 @@ describe('prompts in a real terminal (tmux)', () => {
         }),
       ],
     });
-    const env = {
-      AMBERKIT_BASE_URL: shared().server.url,
-      AMBERKIT_API_KEY: API_KEY,
-      XDG_CONFIG_HOME: shared().configHome,
-      PATH: process.env.PATH ?? '',
-    };
+    const env = signedIn();
     await using term = await tmuxSession(amberkit('customers list'), env);
     // -J joins wrapped lines: a line wider than the terminal would show here as one long line.
     const screen = await term.waitFor(/\[exit \d+\]/);

@@ -5,6 +5,12 @@ import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js'
 const footer = (frame: string) => frame.trimEnd().split('\n').at(-1) ?? '';
 const PREPAID_PATH = '/payments-pricing-amberflo-customer-prepaid';
 
+/** The app on the prepaid-order form of the demo's first customer. */
+const openPrepaidForm = () =>
+  startApp({
+    initialView: atCustomer('customer-123456', { kind: 'prepaid', customerId: 'customer-123456' }),
+  });
+
 describe('what a view says matches what it can do', () => {
   test('a message belongs to its view: the next view opens without it', async () => {
     using app = startApp({ initialView: atCustomer('customer-123456') });
@@ -46,12 +52,7 @@ describe('what a view says matches what it can do', () => {
 
 describe('Esc stops waiting for a request that hangs (the client is given the abort)', () => {
   test('a hanging write: Esc cancels it, says it may have been applied, and the form is back', async () => {
-    using app = startApp({
-      initialView: atCustomer('customer-123456', {
-        kind: 'prepaid',
-        customerId: 'customer-123456',
-      }),
-    });
+    using app = openPrepaidForm();
     await app.waitFor('> Amount');
     app.emulator.setFaults([{ path: PREPAID_PATH, hang: true }]);
     app.press('25');
@@ -109,12 +110,7 @@ describe('Esc on a changed form asks before dropping the changes', () => {
   });
 
   test('prepaid order: a typed amount makes Esc ask too', async () => {
-    using app = startApp({
-      initialView: atCustomer('customer-123456', {
-        kind: 'prepaid',
-        customerId: 'customer-123456',
-      }),
-    });
+    using app = openPrepaidForm();
     await app.waitFor('> Amount');
     app.press('25');
     await app.waitFor(/Amount\s+25/);
