@@ -1,16 +1,5 @@
 import * as z from 'zod/mini';
-import { notDotSegment } from '../schemas/customer.js';
-
-/**
- * A lone surrogate (`'\ud800'`): `encodeURIComponent` throws a URIError on it and
- * URLSearchParams quietly sends U+FFFD instead, so such an id could be created but never read
- * back. With the `u` flag, `\p{Cs}` matches only unpaired halves, never an emoji's pair.
- */
-const LONE_SURROGATE = /\p{Cs}/u;
-const wellFormed = z.refine<string>(
-  (id) => !LONE_SURROGATE.test(id),
-  'must be well-formed Unicode (it holds a lone surrogate)',
-);
+import { notDotSegment, wellFormedUnicode } from '../schemas/customer.js';
 
 /**
  * A customer id as it may appear in a path or query. `.` and `..` are refused because URL
@@ -18,7 +7,7 @@ const wellFormed = z.refine<string>(
  * every other id is sent with `encodeURIComponent`, so `../x` or `a/b` stay data. No length
  * limit (the spec sets none): an id the API returns, however long, can be read back.
  */
-export const CustomerIdParam = z.string().check(z.minLength(1), wellFormed, notDotSegment);
+export const CustomerIdParam = z.string().check(z.minLength(1), wellFormedUnicode, notDotSegment);
 
 /** Wrapped in an object so a refusal names `customerId`, not `(body)`. */
 export const CustomerIdParams = z.object({ customerId: CustomerIdParam });
@@ -28,7 +17,7 @@ export const CustomerIdParams = z.object({ customerId: CustomerIdParam });
  * never rewritten, so an id such as `..` that another tool created can still be asked about.
  */
 export const CustomerIdQuery = z.object({
-  customerId: z.string().check(z.minLength(1), wellFormed),
+  customerId: z.string().check(z.minLength(1), wellFormedUnicode),
 });
 
 /**
@@ -38,5 +27,5 @@ export const CustomerIdQuery = z.object({
  * the API can be sent back.)
  */
 export const BodyCustomerId = z.looseObject({
-  customerId: z.string().check(z.minLength(1), wellFormed, notDotSegment),
+  customerId: z.string().check(z.minLength(1), wellFormedUnicode, notDotSegment),
 });

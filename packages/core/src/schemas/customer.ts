@@ -19,10 +19,24 @@ export const notDotSegment = z.refine<string>(
   'must not be "." or ".." (a URL path would drop or climb it)',
 );
 
+/**
+ * A lone surrogate (`'\ud800'`): `encodeURIComponent` throws a URIError on it and
+ * URLSearchParams quietly sends U+FFFD instead, so such an id could be created but never read
+ * back. With the `u` flag, `\p{Cs}` matches only unpaired halves, never an emoji's pair.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+export const wellFormedUnicode = z.refine<string>(
+  (id) => !LONE_SURROGATE.test(id),
+  'must be well-formed Unicode (it holds a lone surrogate)',
+);
+
 // What we send is held stricter than the spec; what we read is not (see beyondSpec). A new
 // customer's id must be usable in a path later.
 const requestCustomerId = () =>
-  beyondSpec(z.string().check(z.minLength(1), z.maxLength(256), notDotSegment), 'string');
+  beyondSpec(
+    z.string().check(z.minLength(1), z.maxLength(256), wellFormedUnicode, notDotSegment),
+    'string',
+  );
 const traits = (description: string) =>
   z.optional(doc(z.record(z.string(), z.string()), { description }));
 const stage = (description: string) =>

@@ -891,6 +891,12 @@ describe('requests are checked more strictly than the spec, out of the document'
     [
       'CustomerRequest',
       CustomerRequest,
+      { customerId: 'a\ud800', customerName: 'n' },
+      'customerId: must be well-formed Unicode (it holds a lone surrogate)',
+    ],
+    [
+      'CustomerRequest',
+      CustomerRequest,
       { customerId: 'c', customerName: '' },
       'customerName: must not be empty',
     ],

@@ -107,6 +107,21 @@ describe.each(MODES)('hostile input never gets a 500 (%s)', (mode) => {
     expect((await h.call('/customers/%2E%2E')).status).toBe(404);
   });
 
+  test('a customerId with a lone surrogate is 400 naming it: no URL could read it back', async () => {
+    await using h = await openHarness(mode, { dataset: 'empty' });
+    const res = await h.call('/customers', {
+      method: 'POST',
+      body: '{"customerId":"a\\ud800","customerName":"x"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: 'customerId', message: expect.stringContaining('lone surrogate') }],
+    });
+    expect(h.emulator.snapshot().customers).toEqual([]);
+  });
+
   test.each([
     ['__proto__ key', '{"customerId":"p","customerName":"P","__proto__":{"admin":true}}'],
     ['numbers for strings', '{"customerId":1,"customerName":2}'],
