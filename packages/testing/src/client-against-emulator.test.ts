@@ -118,6 +118,21 @@ describe.each(MODES)('core client against the emulator (%s)', (mode) => {
       expect(await ctx.client.customers.list()).toEqual([]);
     });
 
+    test('customers with any email RFC 5321 allows are read strictly, one by one and listed', async () => {
+      await using ctx = await setup(mode, { dataset: 'empty' });
+      const emails = ['"john doe"@example.com', '"a@b"@example.com', 'ap@b', ''];
+      const customers = emails.map((customerEmail, i) => ({
+        customerId: `mail-${i}`,
+        customerName: 'Mail',
+        customerEmail,
+        createTime: 1_718_153_645_993,
+        updateTime: 1_718_153_645_993,
+      }));
+      ctx.emulator.load(KEY, { customers });
+      expect(await ctx.client.customers.list()).toEqual(customers);
+      expect(await ctx.client.customers.get('mail-0')).toEqual(customers[0]);
+    });
+
     test('invoices.list, prepaidOrders.create and pricingPlans.assign', async () => {
       await using ctx = await setup(mode);
       expect(await ctx.client.invoices.list({ customerId: 'customer-123456' })).toEqual([

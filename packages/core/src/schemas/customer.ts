@@ -58,9 +58,12 @@ const stage = (description: string) =>
 // What we send gets zod's default (a dotted domain, ASCII); what we read only needs one `@`
 // between non-blank parts (zod's unicodeEmail): `a@b` and internationalised addresses are
 // valid email, and one such customer must not fail a whole strict list. Nor must a customer
-// saved with an empty email field (`""`, read as "no email"), which is read too.
+// saved with an empty email field (`""`, read as "no email"), which is read too. RFC 5321's
+// other form of local part, a quoted string (`"john doe"@example.com`, `"a@b"@example.com`),
+// which unicodeEmail refuses for its quote, space or second `@`, is read as well.
+const QUOTED_LOCAL_EMAIL = String.raw`^"(?:[^"\\\p{Cc}]|\\[^\p{Cc}]){0,62}"@[^\s@]{1,255}$`;
 const READ_EMAIL = new RegExp(
-  `(?:${z.regexes.unicodeEmail.source})|^$`,
+  `(?:${z.regexes.unicodeEmail.source})|(?:${QUOTED_LOCAL_EMAIL})|^$`,
   z.regexes.unicodeEmail.flags,
 );
 const email = (description: string, pattern?: RegExp) =>

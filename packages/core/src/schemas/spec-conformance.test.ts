@@ -775,9 +775,10 @@ function edgeValues(node: Json): unknown[] {
   if (Array.isArray(node.enum)) return node.enum;
   switch (node.type) {
     case 'string':
-      // `format: email` is a constraint the spec states: its own example, and a dotless
-      // domain, which RFC 5321 allows and zod's default pattern would refuse.
-      if (node.format === 'email') return [node.example, 'a@b'];
+      // `format: email` is a constraint the spec states: its own example, a dotless domain
+      // and a quoted local part, which RFC 5321 allows and zod's patterns would refuse.
+      if (node.format === 'email')
+        return [node.example, 'a@b', '"john doe"@example.com', '"a@b"@example.com'];
       return ['', ' ', 'usd', 'x'.repeat(10_000), 'ü😀\u0000'];
     case 'integer':
       return [0, -1, -1718153645993, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
