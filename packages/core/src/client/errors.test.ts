@@ -181,6 +181,16 @@ describe('not found and connection failures', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND', path: '/customers/customer-1' });
   });
 
+  test.each([200, 204])(
+    'an empty %i to customers.get names that status, not another',
+    async (status) => {
+      const error = await failWith({ status });
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error).toMatchObject({ status });
+      expect(error.message).toContain(`failed with ${status} NOT_FOUND`);
+    },
+  );
+
   test('a refused connection is a ConnectionError with the reason', async () => {
     const server = await startTestServer([]);
     const url = server.url;

@@ -112,7 +112,7 @@ export function createHttp(config: HttpConfig): Http {
       const data = parseBody(text);
       if (call.emptyIsNotFound && isEmpty(data)) {
         throw new NotFoundError({
-          message: `${ctx.method} ${ctx.path} failed with 200 NOT_FOUND: empty body (the live API's answer for a missing record)`,
+          message: `${ctx.method} ${ctx.path} failed with ${status} NOT_FOUND: empty body (the live API's answer for a missing record)`,
           code: 'NOT_FOUND',
           status,
           requestId,
