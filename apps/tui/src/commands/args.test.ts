@@ -15,6 +15,13 @@ describe('splitArgv', () => {
       words: [],
     });
   });
+
+  test('every connection flag that takes a value keeps it: --timeout 5 is not a command', () => {
+    expect(splitArgv(['--timeout', '5', '--api-key', 'k', 'customers', 'list'])).toEqual({
+      globals: ['--timeout', '5', '--api-key', 'k'],
+      words: ['customers', 'list'],
+    });
+  });
 });
 
 describe('parseCommandArgs', () => {

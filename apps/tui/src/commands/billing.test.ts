@@ -284,6 +284,32 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     expect(noPlan.stderr).toContain('productId (--plan)');
   });
 
+  test('a plan start the API cannot take is refused before sending (exit 2)', async () => {
+    const before = writes().length;
+    const base = ['plans', 'assign', '--customer', 'customer-123456', '--plan', 'plan-pro'];
+    for (const start of ['1970-01-01', '9999-12-31']) {
+      const result = await cli([...base, '--start', start], { env: { TZ: 'UTC' } });
+      expect(result.code, start).toBe(2);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^amberkit: --start: ${start} is out of range \\(.+\\): use a date from 2000 to 2199\n$`,
+        ),
+      );
+    }
+    const seconds = await cli(['plans', 'assign', '--body', '-'], {
+      input: JSON.stringify({
+        customerId: 'customer-123456',
+        productId: 'p',
+        startTime: 1_798_761_600,
+      }),
+    });
+    expect(seconds.code).toBe(2);
+    expect(seconds.stderr).toMatch(
+      /^amberkit: startTime \(--body\) 1798761600 looks like Unix seconds/,
+    );
+    expect(writes()).toHaveLength(before);
+  });
+
   test('--body FILE reads the JSON from a file; flags override it; a missing file is exit 2', async () => {
     await using dir = await tempDir();
     const file = join(dir.path, 'plan.json');

@@ -68,3 +68,19 @@ export function expiryInput(
   }
   return unit();
 }
+
+/**
+ * A plan's start in Unix milliseconds, checked before it is sent as a prepaid expiry is: a
+ * plausible time (2000–2199; a value in seconds is named as such). `typed` is what the person
+ * wrote, when a flag, so `--start 1970-01-01` is named as typed rather than as `0`.
+ */
+export function startInput(value: number, where: string, typed?: string): number {
+  try {
+    return asMillis(value, where);
+  } catch (error) {
+    if (typed === undefined) throw new UsageError(reason(error));
+    throw new UsageError(
+      `${where}: ${typed} is out of range (${showDate(new Date(value))}): use a date from 2000 to 2199`,
+    );
+  }
+}

@@ -1,4 +1,11 @@
-const VALUE_FLAGS = new Set(['--base-url', '--api-key', '--profile']);
+import { CONNECTION_OPTIONS } from './run-command.js';
+
+/** The connection flags that take a value (`--timeout 5` as well as `--base-url URL`). */
+const VALUE_FLAGS = new Set(
+  Object.entries(CONNECTION_OPTIONS)
+    .filter(([, option]) => option.type === 'string')
+    .map(([name]) => `--${name}`),
+);
 
 /**
  * Splits `amberkit [global flags] <words…> [flags]`: flags before the first word (and the

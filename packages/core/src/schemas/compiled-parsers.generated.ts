@@ -284,7 +284,7 @@ for (let v1 = 0; v1 < input.length; v1++) {
 return v0;
 })(
   invalid,
-  /(?:^[^\s@"]{1,64}@[^\s@]{1,255}$)|(?:^"(?:[^"\\\p{Cc}]|\\[^\p{Cc}]){0,62}"@[^\s@]{1,255}$)|^$/u,
+  /(?:^[^\s@"]+@[^\s@]+$)|(?:^"(?:[^"\\\p{Cc}]|\\[^\p{Cc}])*"@[^\s@]+$)|^$/u,
   new Set(["ONBOARDING","TRAIL","TRIAL","ACTIVE","OFFBOARDED"]),
   isPlainObject,
   Object.prototype.propertyIsEnumerable,

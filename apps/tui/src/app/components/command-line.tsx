@@ -1,6 +1,6 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text, useInput } from 'ink';
 import { COMMAND_HELP } from '../model/command.js';
+import { TextInput } from './text-input.js';
 
 type CommandLineProps = {
   readonly onSubmit: (text: string) => void;

@@ -1,7 +1,7 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback } from 'react';
 import { safeText } from '../../model/safe-text.js';
+import { TextInput } from './text-input.js';
 
 export type ChoiceOption = { readonly value: string; readonly label: string };
 
@@ -42,7 +42,7 @@ function Label({ label, focused }: { readonly label: string; readonly focused: b
   );
 }
 
-/** Text through @inkjs/ui's TextInput while focused (it swallows every key, q included). */
+/** Text through our TextInput while focused (it swallows every key, q included). */
 function TextValue({
   field,
   value,

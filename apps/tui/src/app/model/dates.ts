@@ -1,4 +1,4 @@
-import { formatDate, parseDateInput } from '@amberkit/core/time';
+import { formatDate, PLAUSIBLE_MILLIS, parseDateInput } from '@amberkit/core/time';
 
 /** The user's zone: the UI shows and reads dates as the person at the terminal means them. */
 export const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -24,4 +24,14 @@ export function showDate(date: Date | undefined, withTime = false): string {
 /** A typed `YYYY-MM-DD` is midnight in the local zone; a full ISO string keeps its offset. */
 export function readDate(input: string): Date {
   return parseDateInput(input, { timeZone: LOCAL_TIME_ZONE });
+}
+
+/**
+ * A date the API can take: from 2000 up to (not including) 2200, core's plausible range. A
+ * year typed wrong (`1970`, `9999`) is named here, at the field, rather than sent and refused.
+ */
+export function checkPlausibleDate(date: Date): void {
+  const ms = date.getTime();
+  if (ms < PLAUSIBLE_MILLIS.min || ms >= PLAUSIBLE_MILLIS.max)
+    throw new Error(`is out of range (${showDate(date)}): use a date from 2000 to 2199`);
 }

@@ -8,4 +8,16 @@ describe('validatePlanForm', () => {
       errors: { productId: 'is required' },
     });
   });
+
+  test('a start the API cannot take (1970, 9999) is named at the field, not sent', () => {
+    for (const start of ['1970-01-01', '9999-12-31']) {
+      expect(validatePlanForm('c-1', { productId: 'plan-x', start }), start).toEqual({
+        ok: false,
+        errors: {
+          start: expect.stringMatching(/^is out of range \(.+\): use a date from 2000 to 2199$/),
+        },
+      });
+    }
+    expect(validatePlanForm('c-1', { productId: 'plan-x', start: '2027-01-01' }).ok).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { PricingPlanAssignmentRequest, toErrorIssues } from '@amberkit/core/schemas';
 import { dateToMillis } from '@amberkit/core/time';
-import { readDate, showDate } from './dates.js';
+import { checkPlausibleDate, readDate, showDate } from './dates.js';
 import { type FormValues, issuesToErrors, text } from './form-values.js';
 import type { ConfirmedForm } from './prepaid-form.js';
 
@@ -18,6 +18,7 @@ export function validatePlanForm(
   if (text(values, 'start') !== '') {
     try {
       start = readDate(text(values, 'start'));
+      checkPlausibleDate(start);
     } catch (error) {
       errors.start = error instanceof Error ? error.message : String(error);
     }

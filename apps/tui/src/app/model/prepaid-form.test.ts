@@ -29,4 +29,17 @@ describe('validatePrepaidForm', () => {
       errors: { amount: 'is required', expiration: expect.any(String) },
     });
   });
+
+  test('an expiry after 2199 is named as out of range, not as a count of milliseconds', () => {
+    expect(
+      validatePrepaidForm('c', { amount: '5', currency: 'USD', expiration: '9999-12-31' }),
+    ).toEqual({
+      ok: false,
+      errors: {
+        expiration: expect.stringMatching(
+          /^is out of range \(Dec 31, 9999\): use a date from 2000 to 2199$/,
+        ),
+      },
+    });
+  });
 });

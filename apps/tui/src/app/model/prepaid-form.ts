@@ -1,7 +1,7 @@
 import { format, isKnownCurrency, parseAmount, toApiAmount } from '@amberkit/core/money';
 import { PrepaidOrderRequest, toErrorIssues } from '@amberkit/core/schemas';
-import { asMillis, dateToMillis } from '@amberkit/core/time';
-import { readDate, showDate } from './dates.js';
+import { dateToMillis } from '@amberkit/core/time';
+import { checkPlausibleDate, readDate, showDate } from './dates.js';
 import { type FieldErrors, type FormValues, issuesToErrors, text } from './form-values.js';
 
 export type ConfirmedForm<Body> =
@@ -53,7 +53,7 @@ export function validatePrepaidForm(
       // command line takes one with --allow-past, for back-dated records.)
       if (expiration.getTime() <= Date.now()) {
         errors.expiration = `is in the past (${showDate(expiration, true)}); an expired order gives no credit`;
-      } else asMillis(expiration.getTime(), 'the expiry');
+      } else checkPlausibleDate(expiration);
     } catch (error) {
       errors.expiration = message(error);
     }

@@ -162,6 +162,25 @@ describe('edit customer form', () => {
     });
   });
 
+  test('Ctrl and Alt keys in a field never type their letter into the saved record', async () => {
+    using app = startApp({ initialView: atAcme });
+    await app.waitFor('Lifecycle stage');
+    app.press('e');
+    await app.waitFor('Edit customer-123456');
+    await focus(app, 'Name');
+    // Ctrl+W takes the last word, as in a shell; Ctrl+B, Ctrl+O and Alt+B change nothing.
+    for (const key of ['\u0017', '\u0002', '\u000f', '\u001bb']) app.press(key);
+    app.press('Group');
+    await app.waitFor(/Name\s+Acme Group/);
+    await focus(app, '[ Save');
+    app.press(KEYS.enter);
+    await app.waitFor('Saved customer-123456');
+    const saved = app.emulator
+      .snapshot(API_KEY)
+      .customers.find((c) => c.customerId === 'customer-123456');
+    expect(saved?.customerName).toBe('Acme Group');
+  });
+
   test('a failed save keeps the form as it was and shows the server message', async () => {
     using app = startApp({ initialView: atAcme });
     await app.waitFor('Lifecycle stage');

@@ -1,9 +1,9 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { displayWidth } from '../../model/display-width.js';
 import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
+import { TextInput } from '../components/text-input.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
 import { useBodyNeed } from '../hooks/use-body-need.js';

@@ -1,11 +1,11 @@
 import type { Customer } from '@amberkit/core/schemas';
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { memo, useState } from 'react';
 import { safeText } from '../../model/safe-text.js';
 import { useAppActions } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
+import { TextInput } from '../components/text-input.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
 import { useMutation } from '../hooks/use-request.js';
 import type { ViewProps } from './view-props.js';

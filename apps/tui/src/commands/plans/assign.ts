@@ -3,7 +3,7 @@ import { readBody, validateInput } from '../body.js';
 import { type Command, JSON_HELP, JSON_OPTION } from '../command.js';
 import { showDate } from '../format.js';
 import { emit } from '../output.js';
-import { dateFlag } from '../parse-inputs.js';
+import { dateFlag, startInput } from '../parse-inputs.js';
 
 const FLAG_FOR = { customerId: '--customer', productId: '--plan', startTime: '--start' };
 
@@ -37,7 +37,10 @@ export const plansAssign: Command = {
     const plan = args.string('plan');
     if (plan !== undefined) input.productId = plan;
     const start = args.string('start');
-    if (start !== undefined) input.startTime = dateFlag('--start', start);
+    if (start !== undefined)
+      input.startTime = startInput(dateFlag('--start', start), '--start', start);
+    else if (typeof input.startTime === 'number')
+      input.startTime = startInput(input.startTime, 'startTime (--body)');
     const request = validateInput(PricingPlanAssignmentRequest, input, FLAG_FOR);
     const assignment = await client.pricingPlans.assign(request);
     emit(io.stdout, json, assignment, () =>
