@@ -17,6 +17,7 @@ import { createFixedWindowLimiter } from '../rate-limit/fixed-window.js';
 import { type FastAnswer, type FastRead, renderLines, validHost } from '../routes/fast-read.js';
 import { errorReply, internalErrorReply, type Reply } from '../routes/reply.js';
 import { createBatchedWriter } from './batched-writer.js';
+import { REDIS_TIMEOUT_MS, withDeadline } from './deadline.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 import { createFileKeySource } from './keys-file.js';
 import { nodeHashKey } from './node-hash.js';
@@ -546,13 +547,26 @@ export async function startProxyServer(
         try {
           await proxy.close();
           http.close();
-          if (redis?.isReady) {
+          // QUIT waits behind every command already sent, and a hung Redis would hold the
+          // process past any stop timeout; a PING answered in time shows those are done.
+          const answers =
+            redis?.isReady === true &&
+            (await withDeadline(redis.ping(), REDIS_TIMEOUT_MS * 2).then(
+              () => true,
+              () => false,
+            ));
+          if (redis && answers) {
             await redis.quit();
             logger.info('redis closed');
           } else if (redis) {
-            // Reconnecting: QUIT would wait for a connection that may never come back.
+            // QUIT would wait for an answer that may never come.
+            const ready = redis.isReady;
             redis.destroy();
-            logger.warn('redis was not connected at shutdown; connection dropped');
+            logger.warn(
+              ready
+                ? 'redis did not answer at shutdown; connection dropped'
+                : 'redis was not connected at shutdown; connection dropped',
+            );
           }
         } finally {
           // Lines after this (an answer cut by the drain timeout, "stopped") go out at once.
