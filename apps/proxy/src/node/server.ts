@@ -198,6 +198,14 @@ function answerClientError(
     socket.destroy();
     return;
   }
+  // A request whose body stopped arriving holds the connection's current response, which
+  // waits for that body and would never finish: answer the timeout now, as Node's own
+  // handler does when no answer has begun, and drop the connection.
+  const current = (socket as { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && current && !current.headersSent) {
+    writeRefusal(error, socket, proxy, logger);
+    return;
+  }
   afterResponses(socket, () => {
     if (socket.writable) writeRefusal(error, socket, proxy, logger);
     else socket.destroy();
@@ -221,7 +229,10 @@ function writeRefusal(
   };
   let head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n`;
   for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
-  socket.end(`${head}\r\n${body}`);
+  // After a timeout, destroyed once written (as Node does): a caller that stopped sending
+  // would otherwise hold the connection half-open.
+  const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  socket.end(`${head}\r\n${body}`, timedOut ? () => socket.destroy() : undefined);
 }
 
 /** A refusal's headers: the security set, the request id, the reply's own. */
@@ -377,6 +388,11 @@ export async function startProxyServer(
     logger?: Logger;
     /** false: every header of a fast answer through `writeHead` (default: where Node allows). */
     headLines?: boolean;
+    /**
+     * Node's `requestTimeout`: the longest a request's headers and body may take to arrive
+     * (408 after). Default Node's (300 s; headers alone 60 s).
+     */
+    requestTimeoutMs?: number;
   } = {},
 ): Promise<ProxyServer> {
   const secrets = [
@@ -470,7 +486,17 @@ export async function startProxyServer(
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
   const spliceHead = options.headLines !== false && headKeptAsString();
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const requestTimeout = options.requestTimeoutMs;
+  const timeouts =
+    requestTimeout === undefined
+      ? {}
+      : {
+          requestTimeout,
+          headersTimeout: Math.min(60_000, requestTimeout),
+          // How often Node looks for requests past their time (30 s by default).
+          connectionsCheckingInterval: Math.max(50, Math.min(30_000, requestTimeout / 4)),
+        };
+  const server = createServer({ requireHostHeader: false, ...timeouts }, (req, res) => {
     // Fast answers are not tracked: they add `Connection: close` themselves when written
     // while draining, and the server's close waits for their connections anyway.
     if (!draining && fastRead && serveFast(fastRead, req, res, isDraining, spliceHead)) return;
