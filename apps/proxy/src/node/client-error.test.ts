@@ -87,4 +87,24 @@ describe("requests Node's parser refuses get the proxy's answer", () => {
     expect(JSON.parse(second.body)).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(s.emulator.snapshot().customers.map((c) => c.customerId)).toContain('pipelined-1');
   });
+
+  test('a body that stops arriving: 408 once the request timeout passes, and the connection closes', async () => {
+    await using s = await tcpStack({}, undefined, { requestTimeoutMs: 1_000 });
+    const head =
+      'POST /customers HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      `Authorization: Bearer ${s.key}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
+    const answer = parse(await exchange(s.server.port, `${head}{"customerId":"slow`));
+    expect(answer.status).toBe(408);
+    expect(answer.headers.connection).toBe('close');
+    expect(JSON.parse(answer.body)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: '(request)', message: 'the request did not arrive in time' }],
+    });
+    expect(s.emulator.requests().filter((r) => r.method === 'POST')).toEqual([]);
+    // The same with the body sent chunked.
+    const chunked = head.replace('Content-Length: 100', 'Transfer-Encoding: chunked');
+    expect(parse(await exchange(s.server.port, `${chunked}20\r\n{"customerId":"slow`)).status).toBe(
+      408,
+    );
+  });
 });

@@ -7,43 +7,64 @@ import {
 import type { RedisClientType } from 'redis';
 import type { RateLimit } from '../config/rate-spec.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { REDIS_TIMEOUT_MS, RedisTimeoutError, withDeadline } from './deadline.js';
 
 export type FlexibleLimiterOptions = {
   /** Shared buckets in Redis (several instances); in process memory when absent. */
   readonly redis?: RedisClientType;
   readonly prefix?: string;
+  /** Longest wait for Redis before the in-memory insurance limiter counts. Default 500 ms. */
+  readonly timeoutMs?: number;
 };
 
 /**
  * Per-key budgets on rate-limiter-flexible: RateLimiterRedis (node-redis, `useRedisPackage`)
- * when several instances share Redis, with an in-memory insurance limiter if Redis fails;
- * RateLimiterMemory otherwise. One limiter per distinct limit (`100/min`, `5/sec` …).
+ * when several instances share Redis, with an in-memory insurance limiter if Redis fails or
+ * does not answer within `timeoutMs` (rate-limiter-flexible has no deadline of its own, and a
+ * hung Redis would hold every request); RateLimiterMemory otherwise. One limiter per distinct
+ * limit (`100/min`, `5/sec` …).
  */
 export function createFlexibleLimiter(options: FlexibleLimiterOptions = {}): RateLimiter {
   const prefix = options.prefix ?? 'amberkit:';
-  const limiters = new Map<string, RateLimiterAbstract>();
-  const limiterFor = (limit: RateLimit): RateLimiterAbstract => {
-    let limiter = limiters.get(limit.spec);
-    if (!limiter) {
+  const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
+  type Limiters = { main: RateLimiterAbstract; insurance: RateLimiterAbstract | undefined };
+  const limiters = new Map<string, Limiters>();
+  const limiterFor = (limit: RateLimit): Limiters => {
+    let found = limiters.get(limit.spec);
+    if (!found) {
       const shape = { points: limit.points, duration: limit.windowMs / 1000 };
-      limiter = options.redis
-        ? new RateLimiterRedis({
-            ...shape,
-            storeClient: options.redis,
-            useRedisPackage: true,
-            keyPrefix: `${prefix}rl:${limit.spec}`,
-            insuranceLimiter: new RateLimiterMemory(shape),
-          })
-        : new RateLimiterMemory({ ...shape, keyPrefix: `rl:${limit.spec}` });
-      limiters.set(limit.spec, limiter);
+      const insurance = options.redis ? new RateLimiterMemory(shape) : undefined;
+      found = {
+        main: insurance
+          ? new RateLimiterRedis({
+              ...shape,
+              storeClient: options.redis,
+              useRedisPackage: true,
+              keyPrefix: `${prefix}rl:${limit.spec}`,
+              insuranceLimiter: insurance,
+            })
+          : new RateLimiterMemory({ ...shape, keyPrefix: `rl:${limit.spec}` }),
+        insurance,
+      };
+      limiters.set(limit.spec, found);
     }
-    return limiter;
+    return found;
+  };
+  const consume = async (id: string, limit: RateLimit): Promise<RateLimiterRes> => {
+    const { main, insurance } = limiterFor(limit);
+    if (!insurance) return main.consume(id);
+    try {
+      return await withDeadline(main.consume(id), timeoutMs);
+    } catch (error) {
+      if (!(error instanceof RedisTimeoutError)) throw error;
+      return insurance.consume(id);
+    }
   };
 
   return {
     async consume(id, limit) {
       try {
-        const res = await limiterFor(limit).consume(id);
+        const res = await consume(id, limit);
         return {
           allowed: true,
           limit: limit.points,

@@ -17,6 +17,7 @@ import { createFixedWindowLimiter } from '../rate-limit/fixed-window.js';
 import { type FastAnswer, type FastRead, renderLines, validHost } from '../routes/fast-read.js';
 import { errorReply, internalErrorReply, type Reply } from '../routes/reply.js';
 import { createBatchedWriter } from './batched-writer.js';
+import { REDIS_TIMEOUT_MS, withDeadline } from './deadline.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 import { createFileKeySource } from './keys-file.js';
 import { nodeHashKey } from './node-hash.js';
@@ -197,6 +198,14 @@ function answerClientError(
     socket.destroy();
     return;
   }
+  // A request whose body stopped arriving holds the connection's current response, which
+  // waits for that body and would never finish: answer the timeout now, as Node's own
+  // handler does when no answer has begun, and drop the connection.
+  const current = (socket as { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && current && !current.headersSent) {
+    writeRefusal(error, socket, proxy, logger);
+    return;
+  }
   afterResponses(socket, () => {
     if (socket.writable) writeRefusal(error, socket, proxy, logger);
     else socket.destroy();
@@ -220,7 +229,10 @@ function writeRefusal(
   };
   let head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n`;
   for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
-  socket.end(`${head}\r\n${body}`);
+  // After a timeout, destroyed once written (as Node does): a caller that stopped sending
+  // would otherwise hold the connection half-open.
+  const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  socket.end(`${head}\r\n${body}`, timedOut ? () => socket.destroy() : undefined);
 }
 
 /** A refusal's headers: the security set, the request id, the reply's own. */
@@ -376,6 +388,11 @@ export async function startProxyServer(
     logger?: Logger;
     /** false: every header of a fast answer through `writeHead` (default: where Node allows). */
     headLines?: boolean;
+    /**
+     * Node's `requestTimeout`: the longest a request's headers and body may take to arrive
+     * (408 after). Default Node's (300 s; headers alone 60 s).
+     */
+    requestTimeoutMs?: number;
   } = {},
 ): Promise<ProxyServer> {
   const secrets = [
@@ -469,7 +486,17 @@ export async function startProxyServer(
   const fastRead = proxy.fastRead;
   const isDraining = () => draining;
   const spliceHead = options.headLines !== false && headKeptAsString();
-  const server = createServer({ requireHostHeader: false }, (req, res) => {
+  const requestTimeout = options.requestTimeoutMs;
+  const timeouts =
+    requestTimeout === undefined
+      ? {}
+      : {
+          requestTimeout,
+          headersTimeout: Math.min(60_000, requestTimeout),
+          // How often Node looks for requests past their time (30 s by default).
+          connectionsCheckingInterval: Math.max(50, Math.min(30_000, requestTimeout / 4)),
+        };
+  const server = createServer({ requireHostHeader: false, ...timeouts }, (req, res) => {
     // Fast answers are not tracked: they add `Connection: close` themselves when written
     // while draining, and the server's close waits for their connections anyway.
     if (!draining && fastRead && serveFast(fastRead, req, res, isDraining, spliceHead)) return;
@@ -546,13 +573,26 @@ export async function startProxyServer(
         try {
           await proxy.close();
           http.close();
-          if (redis?.isReady) {
+          // QUIT waits behind every command already sent, and a hung Redis would hold the
+          // process past any stop timeout; a PING answered in time shows those are done.
+          const answers =
+            redis?.isReady === true &&
+            (await withDeadline(redis.ping(), REDIS_TIMEOUT_MS * 2).then(
+              () => true,
+              () => false,
+            ));
+          if (redis && answers) {
             await redis.quit();
             logger.info('redis closed');
           } else if (redis) {
-            // Reconnecting: QUIT would wait for a connection that may never come back.
+            // QUIT would wait for an answer that may never come.
+            const ready = redis.isReady;
             redis.destroy();
-            logger.warn('redis was not connected at shutdown; connection dropped');
+            logger.warn(
+              ready
+                ? 'redis did not answer at shutdown; connection dropped'
+                : 'redis was not connected at shutdown; connection dropped',
+            );
           }
         } finally {
           // Lines after this (an answer cut by the drain timeout, "stopped") go out at once.

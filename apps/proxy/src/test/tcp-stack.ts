@@ -10,9 +10,14 @@ export const AMBERFLO_KEY = 'tcp-stack-amberflo-key-0001';
 /**
  * The Node server (fast path included) on 127.0.0.1 in front of the emulator over TCP, with
  * one caller key of every scope, configured from `env` as the CLI would be. `headLines` picks
- * how fast answers write their head (the server's default when left out).
+ * how fast answers write their head (the server's default when left out); `server`, the
+ * server's other options.
  */
-export async function tcpStack(env: Record<string, string> = {}, headLines?: boolean) {
+export async function tcpStack(
+  env: Record<string, string> = {},
+  headLines?: boolean,
+  server: { requestTimeoutMs?: number } = {},
+) {
   const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
   const upstream = await emulator.listen();
   const { plain, entries } = await makeKeys({ team: { scopes: ['*'] } });
@@ -24,21 +29,22 @@ export async function tcpStack(env: Record<string, string> = {}, headLines?: boo
     ...env,
   });
   const lines: string[] = [];
-  const server = await startProxyServer(config, {
+  const proxyServer = await startProxyServer(config, {
     logger: createLogger({ write: (l) => lines.push(l), secrets: [AMBERFLO_KEY] }),
     ...(headLines === undefined ? {} : { headLines }),
+    ...server,
   });
   const call = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.url}${path}`, asCaller(plain.team, init));
+    fetch(`${proxyServer.url}${path}`, asCaller(plain.team, init));
   return {
     emulator,
     upstream,
-    server,
+    server: proxyServer,
     call,
     lines,
     key: plain.team,
     async [Symbol.asyncDispose]() {
-      await server.close();
+      await proxyServer.close();
       await upstream.close();
       await emulator.close();
     },
