@@ -1,8 +1,11 @@
+import { createClient, type RedisClientType } from 'redis';
 import { describe, expect, test } from 'vitest';
+import type { CachedEntry } from '../cache/cache-store.js';
 import { until } from '../test/poll.js';
 import { testRedis } from '../test/redis.js';
 import { tcpRelay } from '../test/tcp-relay.js';
 import { tcpStack } from '../test/tcp-stack.js';
+import { createRedisStore } from './redis-store.js';
 
 const ACME = '/customers/customer-123456';
 
@@ -112,5 +115,42 @@ describe('Redis going away and coming back (real Redis behind a relay)', () => {
     expect(stack.lines.map((l) => JSON.parse(l).msg)).toContain(
       'redis did not answer at shutdown; connection dropped',
     );
+  });
+
+  test('past maxPending failed keys, the replay drops every entry under the prefix, and only under it', async () => {
+    await using redis = await testRedis();
+    await using relay = await tcpRelay({ host: '127.0.0.1', port: 6379 });
+    const client: RedisClientType = createClient({
+      url: relay.url,
+      socket: { reconnectStrategy: () => 50 },
+    });
+    client.on('error', () => {});
+    await client.connect();
+    const entry: CachedEntry = {
+      status: 200,
+      contentType: 'application/json',
+      body: '{}',
+      storedAt: 1,
+    };
+    const store = createRedisStore({ client, prefix: redis.prefix, maxPending: 1, timeoutMs: 300 });
+    for (const key of ['a', 'b', 'untouched'])
+      expect(await store.store(key, entry, 60_000, '0')).toBe(true);
+    const neighbour = `${redis.prefix.slice(0, -1)}-other:c:kept`;
+    await redis.client.set(neighbour, 'x');
+    try {
+      relay.cut();
+      await store.invalidate(['a']);
+      await store.invalidate(['b']);
+      relay.restore();
+      const entries = () => redis.keys().then((keys) => keys.filter((k) => k.includes(':c:')));
+      await until(
+        async () => ((await entries()).length === 0 ? true : undefined),
+        'the replay to drop every entry under the prefix',
+      );
+      expect(await redis.client.get(neighbour)).toBe('x');
+    } finally {
+      await redis.client.del(neighbour);
+      client.destroy();
+    }
   });
 });

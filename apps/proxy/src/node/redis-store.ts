@@ -24,6 +24,8 @@ export type RedisStoreOptions = {
   readonly logger?: Logger;
   /** Longest wait for one Redis call; a slower one counts as failed. Default 500 ms. */
   readonly timeoutMs?: number;
+  /** Most keys whose failed invalidation is remembered one by one. Default 10,000. */
+  readonly maxPending?: number;
 };
 
 type Wire = { s: number; c: string; b: string; t: number };
@@ -36,13 +38,14 @@ type Wire = { s: number; c: string; b: string; t: number };
  * An invalidation that fails (or times out: it may or may not have run) is remembered and
  * replayed before this instance uses the key again and as soon as the client reconnects:
  * Redis may come back holding the entry the write replaced, and a read after a write must not
- * be answered with it. Past `MAX_PENDING` keys, the replay invalidates every entry under the
+ * be answered with it. Past `maxPending` keys, the replay invalidates every entry under the
  * prefix instead.
  */
 export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const { client, logger } = options;
   const prefix = options.prefix ?? 'amberkit:';
   const timeoutMs = options.timeoutMs ?? REDIS_TIMEOUT_MS;
+  const maxPending = options.maxPending ?? MAX_PENDING;
   const entryKey = (key: string) => `${prefix}c:${key}`;
   const versionKey = (key: string) => `${prefix}v:${key}`;
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -78,7 +81,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const remember = (keys: readonly string[]) => {
     failures++;
     for (const key of keys) {
-      if (pending.size >= MAX_PENDING && !pending.has(key)) overflow = failures;
+      if (pending.size >= maxPending && !pending.has(key)) overflow = failures;
       else pending.set(key, failures);
     }
   };
