@@ -45,13 +45,62 @@ describe('amberkit (the built bin, as a process)', () => {
     expect(word.stdout).toMatch(/^Usage: amberkit prepaid create/);
   });
 
-  test('an unknown flag or command is one line and exit 2', async () => {
+  test('a group with --help (or -h, or after help) lists its commands, one line each; exit 0', async () => {
+    const customers = [
+      'Usage: amberkit customers <command> [flags]',
+      '',
+      'Commands:',
+      '  list    List customers',
+      '  get     Show one customer',
+      '  create  Create a customer',
+      '  update  Change a customer (sends the whole record)',
+      '  delete  Delete a customer (asks to type the id, or --yes)',
+      '',
+      'Run `amberkit customers <command> --help` for its flags.',
+      '',
+    ].join('\n');
     for (const args of [
-      ['--bogus'],
-      ['customers', 'list', '--bogus'],
-      ['frobnicate'],
-      ['customers'],
+      ['customers', '--help'],
+      ['customers', '-h'],
+      ['--', 'customers', '--help'],
+      ['help', 'customers'],
+      ['--help', 'customers'],
     ]) {
+      expect(await run(args), args.join(' ')).toEqual({ code: 0, stdout: customers, stderr: '' });
+    }
+    for (const [group, line] of [
+      ['invoices', "  list  List a customer's invoices"],
+      ['prepaid', '  create  Create a prepaid credit order'],
+      ['plans', '  assign  Assign a pricing plan to a customer'],
+      ['profiles', '  use     Make a profile the default'],
+    ] as const) {
+      const result = await run([group, '--help']);
+      expect(result.code, group).toBe(0);
+      expect(result.stdout.split('\n'), group).toContain(line);
+    }
+    // A subcommand named after the flag still gets its own help, as kubectl and gh do.
+    const command = await run(['customers', '--help', 'get']);
+    expect(command.code).toBe(0);
+    expect(command.stdout).toMatch(/^Usage: amberkit customers get <id>/);
+  });
+
+  test('a group without a subcommand (or with an unknown one): the error, then its list; exit 2', async () => {
+    const bare = await run(['customers']);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    const lines = bare.stderr.split('\n');
+    expect(lines[0]).toBe('amberkit: amberkit customers needs a subcommand');
+    expect(lines).toContain('  delete  Delete a customer (asks to type the id, or --yes)');
+    const unknown = await run(['customers', 'frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^amberkit: amberkit customers has no subcommand 'frobnicate'\n/,
+    );
+    expect(unknown.stderr).toContain('  list    List customers');
+  });
+
+  test('an unknown flag or command is one line and exit 2', async () => {
+    for (const args of [['--bogus'], ['customers', 'list', '--bogus'], ['frobnicate']]) {
       const result = await run(args);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');

@@ -39,6 +39,13 @@ export type AppActions = {
 export const MIN_BODY_LINES = 2;
 
 export const AppActionsContext = createContext<AppActions | null>(null);
+
+/**
+ * Whether the terminal shows styles (colour, inverse, dim). Off (NO_COLOR, FORCE_COLOR=0, a
+ * dumb terminal), what styles alone would mark is drawn with characters instead: a text
+ * field's cursor and placeholder.
+ */
+export const StylesContext = createContext(true);
 export const RevisionContext = createContext(0);
 
 export function useAppActions(): AppActions {

@@ -187,6 +187,25 @@ describe('layout', () => {
     expect(frame).toContain('demo-00032');
   });
 
+  test('a footer cut to fit keeps a gap between its … and the pinned keys', async () => {
+    using app = startApp({ columns: 60, rows: 20 });
+    let frame = await app.waitFor('customer-123456');
+    const footer = (f: string) => lines(f.trimEnd()).at(-1) ?? '';
+    expect(footer(frame)).toMatch(/… {2}\? help {2}: command {2}q quit$/);
+    // Uncut, the view's keys are two spaces apart and the pinned ones stay on the right.
+    app.resize(140, 20);
+    frame = await app.waitFor((f) => footer(f).includes('n new customer'));
+    expect(footer(frame)).toMatch(
+      /r refresh {2}n new customer {2,}\? help {2}: command {2}q quit$/,
+    );
+    expect(footer(frame)).not.toContain('…');
+    // While a text field has the keys, the one pinned key is kept apart just the same.
+    app.resize(40, 20);
+    app.press('/');
+    frame = await app.waitFor((f) => footer(f).includes('ctrl+c quit'));
+    expect(footer(frame)).toMatch(/… {2}ctrl\+c quit$/);
+  });
+
   test('10,000 customers: only the visible rows render; G, PgUp and filter work', async () => {
     const emulator = createEmulator({ accounts: [API_KEY], dataset: 'empty', seed: 1 });
     emulator.load(API_KEY, { customers: seedCustomers(10_000, { seed: 7, idPrefix: 'bulk' }) });

@@ -8,6 +8,7 @@ import {
   type KeyHelp,
   MIN_BODY_LINES,
   RevisionContext,
+  StylesContext,
 } from './app-context.js';
 import { Breadcrumbs } from './components/breadcrumbs.js';
 import { CommandLine } from './components/command-line.js';
@@ -31,6 +32,11 @@ export type AppProps = {
   readonly initialView?: View | readonly View[];
   /** Used to ask the endpoint whether it is an emulator; defaults to the global fetch. */
   readonly fetch?: typeof fetch;
+  /**
+   * Whether Ink draws styles on this terminal (runTui asks chalk, which Ink draws with);
+   * without them a text field's cursor and placeholder are drawn as characters. Default true.
+   */
+  readonly styled?: boolean;
 };
 
 const FLASH_MS = 5000;
@@ -64,6 +70,7 @@ export function App({
   connection,
   initialView,
   fetch: fetcher = globalThis.fetch,
+  styled = true,
 }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -127,40 +134,45 @@ export function App({
   );
   return (
     <AppActionsContext.Provider value={actions}>
-      <RevisionContext.Provider value={revision}>
-        <Box flexDirection="column" width={columns} height={frameHeight} overflowY="hidden">
-          {chrome.header ? <Header connection={connection} endpoint={endpoint} /> : null}
-          {chrome.breadcrumbs ? <Breadcrumbs titles={titles} /> : null}
-          <Box flexDirection="column" height={bodyHeight} flexShrink={0} overflowY="hidden">
-            {overlay === 'help' ? (
-              <HelpOverlay keys={keyHelp} height={bodyHeight} readOnly={connection.readOnly} />
+      <StylesContext.Provider value={styled}>
+        <RevisionContext.Provider value={revision}>
+          <Box flexDirection="column" width={columns} height={frameHeight} overflowY="hidden">
+            {chrome.header ? <Header connection={connection} endpoint={endpoint} /> : null}
+            {chrome.breadcrumbs ? <Breadcrumbs titles={titles} /> : null}
+            <Box flexDirection="column" height={bodyHeight} flexShrink={0} overflowY="hidden">
+              {overlay === 'help' ? (
+                <HelpOverlay keys={keyHelp} height={bodyHeight} readOnly={connection.readOnly} />
+              ) : null}
+              {stack.entries.map((entry, index) => (
+                <Box
+                  key={entry.key}
+                  display={index === top && overlay !== 'help' ? 'flex' : 'none'}
+                  flexDirection="column"
+                >
+                  <ViewErrorBoundary
+                    resetKey={entry.key}
+                    active={index === top && overlay === null}
+                  >
+                    {renderView(entry.view, {
+                      active: index === top && overlay === null,
+                      height: bodyHeight,
+                      width: columns,
+                    })}
+                  </ViewErrorBoundary>
+                </Box>
+              ))}
+            </Box>
+            {overlay === 'command' ? (
+              <CommandLine onSubmit={runCommand} onCancel={() => setOverlay(null)} />
+            ) : chrome.status ? (
+              <StatusLine text={flash?.text ?? ''} tone={flash?.tone ?? 'info'} />
             ) : null}
-            {stack.entries.map((entry, index) => (
-              <Box
-                key={entry.key}
-                display={index === top && overlay !== 'help' ? 'flex' : 'none'}
-                flexDirection="column"
-              >
-                <ViewErrorBoundary resetKey={entry.key} active={index === top && overlay === null}>
-                  {renderView(entry.view, {
-                    active: index === top && overlay === null,
-                    height: bodyHeight,
-                    width: columns,
-                  })}
-                </ViewErrorBoundary>
-              </Box>
-            ))}
+            {chrome.footer ? (
+              <Footer keys={keyHelp} readOnly={connection.readOnly} capture={capture} />
+            ) : null}
           </Box>
-          {overlay === 'command' ? (
-            <CommandLine onSubmit={runCommand} onCancel={() => setOverlay(null)} />
-          ) : chrome.status ? (
-            <StatusLine text={flash?.text ?? ''} tone={flash?.tone ?? 'info'} />
-          ) : null}
-          {chrome.footer ? (
-            <Footer keys={keyHelp} readOnly={connection.readOnly} capture={capture} />
-          ) : null}
-        </Box>
-      </RevisionContext.Provider>
+        </RevisionContext.Provider>
+      </StylesContext.Provider>
     </AppActionsContext.Provider>
   );
 }

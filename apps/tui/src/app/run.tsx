@@ -1,4 +1,5 @@
 import type { AmberfloClient } from '@amberkit/core/client';
+import chalk from 'chalk';
 import { render } from 'ink';
 import { showLine } from '../commands/exit-code.js';
 import type { Connection } from '../config/index.js';
@@ -43,6 +44,8 @@ export async function runTui(options: RunTuiOptions): Promise<number> {
       client={options.client}
       connection={options.connection}
       {...(options.fetch ? { fetch: options.fetch } : {})}
+      // Ink draws through chalk: its level is whether styles (inverse included) reach the screen.
+      styled={chalk.level > 0}
     />,
     { stdin, stdout, exitOnCtrlC: false, patchConsole: true },
   );

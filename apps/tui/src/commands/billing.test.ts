@@ -136,10 +136,29 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
     const epoch = await cli([...base, '--expires', '1970-01-01']);
     expect(epoch.code).toBe(2);
     expect(epoch.stderr).toMatch(/^amberkit: --expires: 1970-01-01 is in the past/);
-    // Even allowed, 1970 is no plausible time in milliseconds: refused here, not by the server.
-    const epochAllowed = await cli([...base, '--expires', '1970-01-02', '--allow-past']);
-    expect(epochAllowed.code).toBe(2);
-    expect(epochAllowed.stderr).toMatch(/^amberkit: --expires .*plausible range/);
+    // Even allowed, 1970 is no plausible time: refused here, not by the server, and named as
+    // the date typed (not as the milliseconds it became).
+    for (const typed of ['1970-01-01', '1970-01-02', '1999-12-31']) {
+      const allowed = await cli([...base, '--expires', typed, '--allow-past'], {
+        env: { TZ: 'UTC' },
+      });
+      expect(allowed.code).toBe(2);
+      expect(allowed.stderr).toMatch(
+        new RegExp(
+          `^amberkit: --expires: ${typed} is out of range \\(.+\\): use a date from 2000 to 2199\n$`,
+        ),
+      );
+    }
+    const epochAllowed = await cli([...base, '--expires', '1970-01-01', '--allow-past'], {
+      env: { TZ: 'UTC' },
+    });
+    expect(epochAllowed.stderr).toBe(
+      'amberkit: --expires: 1970-01-01 is out of range (Jan 1, 1970): use a date from 2000 to 2199\n',
+    );
+    // So is a year after 2199, past or not.
+    const late = await cli([...base, '--expires', '2300-01-01']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toMatch(/^amberkit: --expires: 2300-01-01 is out of range/);
     // In a body, a time in seconds is named as such; a past one is refused like the flag.
     const seconds = await cli(['prepaid', 'create', '--body', '-'], {
       input: JSON.stringify({

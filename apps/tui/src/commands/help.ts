@@ -1,6 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '@amberkit/core/client';
 import type { Command } from './command.js';
-import { COMMANDS } from './registry.js';
+import { COMMANDS, groupCommands } from './registry.js';
 
 export const CONNECTION_HELP = [
   'Connection (flags > env > profile):',
@@ -28,7 +28,7 @@ export function globalHelp(version: string): string[] {
     ...CONNECTION_HELP,
     '',
     'Other:',
-    '  -h, --help             help (also per command: amberkit customers list --help)',
+    '  -h, --help             help (also per group or command: amberkit customers --help)',
     '  --version              print the version',
     '',
     'Exit codes: 0 ok, 1 the API failed, 2 usage or configuration error.',
@@ -47,5 +47,23 @@ export function commandHelp(command: Command): string[] {
     ...command.optionHelp,
     '  -h, --help             show this help',
     ...(command.connects ? ['', ...CONNECTION_HELP] : []),
+  ];
+}
+
+/** `amberkit <group> --help`: the group's commands, one line each. */
+export function groupHelp(group: string): string[] {
+  const commands = groupCommands(group);
+  const actions = commands.map((c) => ({
+    action: c.name.slice(group.length + 1),
+    summary: c.summary,
+  }));
+  const width = Math.max(...actions.map((a) => a.action.length));
+  return [
+    `Usage: amberkit ${group} <command> [flags]`,
+    '',
+    'Commands:',
+    ...actions.map((a) => `  ${a.action.padEnd(width)}  ${a.summary}`),
+    '',
+    `Run \`amberkit ${group} <command> --help\` for its flags.`,
   ];
 }

@@ -1,10 +1,11 @@
 import { readEnv, VERSION } from '../config/index.js';
 import { safeLines } from '../model/safe-text.js';
+import { SubcommandError } from './errors.js';
 import { describeError, EXIT, exitCodeFor, redact } from './exit-code.js';
-import { commandHelp, globalHelp } from './help.js';
+import { commandHelp, globalHelp, groupHelp } from './help.js';
 import { interactive, type StartInteractive } from './interactive.js';
 import { type CliIO, writeLine } from './io.js';
-import { findCommand } from './registry.js';
+import { findCommand, groupCommands } from './registry.js';
 import { runCommand } from './run-command.js';
 import { splitArgv } from './split-argv.js';
 
@@ -22,10 +23,10 @@ export async function main(
   const secrets = env.AMBERKIT_API_KEY === undefined ? [] : [env.AMBERKIT_API_KEY];
   try {
     const { globals, words } = splitArgv(argv);
-    if (words[0] === 'help') {
-      const lines =
-        words.length > 1 ? commandHelp(findCommand(words.slice(1)).command) : globalHelp(VERSION);
-      for (const line of lines) writeLine(io.stdout, line);
+    const help =
+      words[0] === 'help' ? words.slice(1) : groupHelpWanted(globals, words) ? words : undefined;
+    if (help !== undefined) {
+      for (const line of helpFor(help)) writeLine(io.stdout, line);
       return EXIT.ok;
     }
     if (words.length > 0) {
@@ -36,9 +37,40 @@ export async function main(
     return await interactive(globals, io, secrets, startInteractive);
   } catch (error) {
     writeLine(io.stderr, `amberkit: ${describeError(error, secrets)}`);
+    // A group without a (known) subcommand: what it has, as `amberkit <group> --help` says.
+    if (error instanceof SubcommandError) {
+      writeLine(io.stderr, '');
+      for (const line of groupHelp(error.group)) writeLine(io.stderr, line);
+    }
     if (env.AMBERKIT_DEBUG && error instanceof Error && error.stack) {
       writeLine(io.stderr, safeLines(redact(error.stack, secrets)));
     }
     return exitCodeFor(error);
   }
+}
+
+const isHelpFlag = (arg: string) => arg === '--help' || arg === '-h';
+
+/**
+ * `amberkit customers --help` (or `-h`, or `amberkit --help customers`): a group named without
+ * its subcommand, and help asked for. With a subcommand (`customers get --help`) the command
+ * prints its own help.
+ */
+function groupHelpWanted(globals: readonly string[], words: readonly string[]): boolean {
+  const [group, second] = words;
+  if (group === undefined || groupCommands(group).length === 0) return false;
+  if (second !== undefined && !second.startsWith('-')) return false;
+  return [...globals, ...words].some(isHelpFlag);
+}
+
+/**
+ * The help `words` name: none for everything, a group for its commands, a command for its
+ * flags. `customers --help get` is the help of `customers get`, as kubectl reads it.
+ */
+function helpFor(words: readonly string[]): string[] {
+  const named = words.filter((word) => !word.startsWith('-'));
+  const [group] = named;
+  if (group === undefined) return globalHelp(VERSION);
+  if (named.length === 1 && groupCommands(group).length > 0) return groupHelp(group);
+  return commandHelp(findCommand(named).command);
 }

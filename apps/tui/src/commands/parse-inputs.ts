@@ -39,6 +39,22 @@ export function dateFlag(flag: string, text: string): number {
 }
 
 /**
+ * A time in Unix milliseconds the API can take: 2000–2199 (a value in seconds is named as
+ * such). `typed` is what the person wrote, when a flag: `--expires 1970-01-01` is named as
+ * typed, never as the `0` it became.
+ */
+function plausibleMillis(value: number, where: string, typed: string | undefined): number {
+  try {
+    return asMillis(value, where);
+  } catch (error) {
+    if (typed === undefined) throw new UsageError(reason(error));
+    throw new UsageError(
+      `${where}: ${typed} is out of range (${showDate(new Date(value))}): use a date from 2000 to 2199`,
+    );
+  }
+}
+
+/**
  * A prepaid order's expiry, in Unix milliseconds, checked before it is sent. `where` names it
  * (`--expires`, `expirationTime (--body)`), `typed` is what the person wrote, when a flag.
  * It must be a plausible time in milliseconds (a value in seconds is named as such), and not
@@ -50,37 +66,22 @@ export function expiryInput(
   where: string,
   options: { typed?: string; allowPast: boolean; now?: number },
 ): number {
-  const unit = () => {
-    try {
-      return asMillis(value, where);
-    } catch (error) {
-      throw new UsageError(reason(error));
-    }
-  };
   // A raw number is checked for its unit first (seconds read as ms land in 1970: "in the
   // past" would hide the real mistake); a typed date is a date, and its year the question.
-  if (options.typed === undefined) unit();
+  if (options.typed === undefined) plausibleMillis(value, where, undefined);
   if (!options.allowPast && value <= (options.now ?? Date.now())) {
     const shown = options.typed ?? String(value);
     throw new UsageError(
       `${where}: ${shown} is in the past (${showDate(new Date(value), true)}): an order that has already expired gives no credit; pass --allow-past to create it anyway`,
     );
   }
-  return unit();
+  return plausibleMillis(value, where, options.typed);
 }
 
 /**
  * A plan's start in Unix milliseconds, checked before it is sent as a prepaid expiry is: a
- * plausible time (2000–2199; a value in seconds is named as such). `typed` is what the person
- * wrote, when a flag, so `--start 1970-01-01` is named as typed rather than as `0`.
+ * plausible time (2000–2199; a value in seconds is named as such), named as typed when a flag.
  */
 export function startInput(value: number, where: string, typed?: string): number {
-  try {
-    return asMillis(value, where);
-  } catch (error) {
-    if (typed === undefined) throw new UsageError(reason(error));
-    throw new UsageError(
-      `${where}: ${typed} is out of range (${showDate(new Date(value))}): use a date from 2000 to 2199`,
-    );
-  }
+  return plausibleMillis(value, where, typed);
 }

@@ -4,7 +4,7 @@ import { customersDelete } from './customers/delete.js';
 import { customersGet } from './customers/get.js';
 import { customersList } from './customers/list.js';
 import { customersUpdate } from './customers/update.js';
-import { UsageError } from './errors.js';
+import { SubcommandError, UsageError } from './errors.js';
 import { invoicesList } from './invoices/list.js';
 import { login } from './login.js';
 import { plansAssign } from './plans/assign.js';
@@ -29,24 +29,29 @@ export const COMMANDS: readonly Command[] = [
   profilesRemove,
 ];
 
+/** The commands of a group (`customers` → customers list, get, …); empty for any other word. */
+export function groupCommands(group: string): Command[] {
+  return COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+}
+
 /**
- * Finds the command named by the first one or two words. A group alone (`customers`) or an
- * unknown word is a {@link UsageError} listing what exists.
+ * Finds the command named by the first one or two words. An unknown word is a
+ * {@link UsageError}; a group alone (`customers`) or with an action it does not have is a
+ * {@link SubcommandError}, so the caller can list the group's commands.
  */
 export function findCommand(words: readonly string[]): { command: Command; rest: string[] } {
   const [first = '', second] = words;
   const single = COMMANDS.find((c) => c.name === first);
   if (single) return { command: single, rest: words.slice(1) };
-  const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `));
+  const group = groupCommands(first);
   if (group.length === 0) {
     throw new UsageError(`unknown command '${first}' (run amberkit --help)`);
   }
-  const actions = group.map((c) => c.name.slice(first.length + 1));
   const command = group.find((c) => c.name === `${first} ${second}`);
   if (command) return { command, rest: words.slice(2) };
   const problem =
     second === undefined || second.startsWith('-')
       ? 'needs a subcommand'
       : `has no subcommand '${second}'`;
-  throw new UsageError(`amberkit ${first} ${problem} (one of: ${actions.join(', ')})`);
+  throw new SubcommandError(`amberkit ${first} ${problem}`, first);
 }

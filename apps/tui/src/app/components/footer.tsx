@@ -21,23 +21,24 @@ export const Footer = memo(function Footer({ keys, readOnly, capture }: FooterPr
     <Box height={1}>
       <Box flexGrow={1} flexShrink={1} overflowY="hidden">
         <Text wrap="truncate">
-          {shown.map((key) => (
+          {shown.map((key, index) => (
             <Text key={`${key.keys[0]}:${key.label}`}>
+              {index > 0 ? '  ' : ''}
               <Text color="cyan">{key.keys[0]}</Text> {key.label}
-              {'  '}
             </Text>
           ))}
         </Text>
       </Box>
+      {/* The gap belongs to the pinned keys, so a cut list's … never runs into them. */}
       {capture ? (
         // A text input has the keys: q and ? would be typed, so only Ctrl-C is offered.
-        <Box flexShrink={0}>
+        <Box flexShrink={0} marginLeft={shown.length > 0 ? 2 : 0}>
           <Text>
             <Text color="cyan">ctrl+c</Text> quit
           </Text>
         </Box>
       ) : (
-        <Box flexShrink={0}>
+        <Box flexShrink={0} marginLeft={shown.length > 0 ? 2 : 0}>
           <Text>
             <Text color="cyan">?</Text> help{'  '}
             <Text color="cyan">:</Text> command{'  '}

@@ -1,5 +1,7 @@
 import { Text, useInput } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
+import { StylesContext } from '../app-context.js';
+import { inputSegments } from '../model/input-segments.js';
 import { after, editLine, type LineState } from '../model/line-edit.js';
 
 type TextInputProps = {
@@ -11,7 +13,8 @@ type TextInputProps = {
 
 /**
  * A one-line text input, as @inkjs/ui's TextInput draws it (inverse cursor, dim placeholder)
- * but editing through {@link editLine}: that one types Ctrl+U or Alt+B as the letter.
+ * but editing through {@link editLine}: that one types Ctrl+U or Alt+B as the letter. Without
+ * styles (NO_COLOR) the cursor and the placeholder are drawn as characters ({@link inputSegments}).
  */
 export function TextInput({
   defaultValue = '',
@@ -33,21 +36,17 @@ export function TextInput({
     if (key.return) onSubmit?.(state.value);
     else setState((current) => editLine(current, input, key));
   });
+  const styled = useContext(StylesContext);
   const { value, cursor } = state;
-  const next = after(value, cursor);
-  if (value === '') {
-    return (
-      <Text>
-        <Text inverse>{placeholder.slice(0, 1) || ' '}</Text>
-        <Text dimColor>{placeholder.slice(1)}</Text>
-      </Text>
-    );
-  }
+  const segments = inputSegments(value, cursor, after(value, cursor), placeholder, styled);
   return (
     <Text>
-      {value.slice(0, cursor)}
-      <Text inverse>{value.slice(cursor, next) || ' '}</Text>
-      {value.slice(next)}
+      {segments.map(({ kind, text }, index) => (
+        // The runs are fixed in number and order: their index is their identity.
+        <Text key={index} inverse={kind === 'cursor'} dimColor={kind === 'placeholder'}>
+          {text}
+        </Text>
+      ))}
     </Text>
   );
 }

@@ -64,7 +64,8 @@ describe('amberkit in a real terminal (tmux)', () => {
 
     // Filter.
     tmux.key('/');
-    await tmux.waitForText('/ id, name or email');
+    // CI=false: chalk draws no styles, so the placeholder is marked and the cursor a character.
+    await tmux.waitForText('/ █<id, name or email>');
     tmux.type('acme.com');
     await tmux.waitForText('1 of 33');
     tmux.key('Enter');
@@ -141,6 +142,13 @@ describe('amberkit in a real terminal (tmux)', () => {
     tmux.start(amberkit([], 'unset'), 100, 30, 'colour');
     await tmux.waitForText('Acme Corp');
     expect(tmux.screen(true)).toMatch(colour);
+    // With colour, a field's cursor is inverse video, not a character.
+    tmux.key('n');
+    await tmux.waitForText('> Customer ID');
+    expect(tmux.screen()).toMatch(/> Customer ID\s+e\.g\. customer-123456\s*$/m);
+    expect(tmux.screen(true)).toContain(`${String.fromCharCode(27)}[7m`);
+    tmux.key('Escape');
+    await tmux.waitFor((s) => !s.includes('Customer ID'), 'the list again');
     tmux.key('q');
     expect(await tmux.exitStatus()).toBe('0');
 
@@ -159,8 +167,19 @@ describe('amberkit in a real terminal (tmux)', () => {
     // In a form, q is typed, not obeyed; Ctrl-C still quits cleanly.
     tmux.key('n');
     await tmux.waitForText('> Customer ID');
+    // Without inverse video the cursor is a character, and an empty field's placeholder is
+    // marked as one: neither reads as a value already typed.
+    await tmux.waitFor(
+      (s) => /> Customer ID\s+█<e\.g\. customer-123456>\s*$/m.test(s),
+      'the cursor',
+    );
     tmux.key('q', true);
-    await tmux.waitFor((s) => /Customer ID\s+q/.test(s), 'the typed q');
+    await tmux.waitFor((s) => /> Customer ID\s+q█\s*$/m.test(s), 'the typed q');
+    tmux.key('Left');
+    await tmux.waitFor((s) => /> Customer ID\s+█q\s*$/m.test(s), 'the cursor before q');
+    // Still plain text: no colour and no inverse video.
+    expect(tmux.screen(true)).not.toMatch(colour);
+    expect(tmux.screen(true)).not.toContain(`${String.fromCharCode(27)}[7m`);
     expect(tmux.paneDead().dead).toBe(false);
     tmux.key('C-c');
     expect(await tmux.exitStatus()).toBe('0');

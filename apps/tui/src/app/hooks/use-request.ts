@@ -5,14 +5,31 @@ export class CancelledError extends Error {
   override name = 'CancelledError' as const;
 }
 
+/** `loadedAt` is when `data` arrived: after a failed refresh, how old what is shown is. */
 export type RequestState<T> =
-  | { readonly status: 'loading'; readonly data?: T | undefined }
-  | { readonly status: 'success'; readonly data: T }
-  | { readonly status: 'error'; readonly error: unknown; readonly data?: T | undefined };
+  | { readonly status: 'loading'; readonly data?: T | undefined; readonly loadedAt?: Date }
+  | { readonly status: 'success'; readonly data: T; readonly loadedAt: Date }
+  | {
+      readonly status: 'error';
+      readonly error: unknown;
+      readonly data?: T | undefined;
+      readonly loadedAt?: Date;
+    };
+
+/** A refresh that failed or was cancelled: the last good data, still shown, and its age. */
+export type Stale<T> = { readonly data: T; readonly loadedAt: Date; readonly error: unknown };
+
+/** The stale data of a request, if its last refresh failed after an earlier load succeeded. */
+export function staleOf<T>(state: RequestState<T>): Stale<T> | undefined {
+  if (state.status !== 'error' || state.data === undefined || state.loadedAt === undefined)
+    return undefined;
+  return { data: state.data, loadedAt: state.loadedAt, error: state.error };
+}
 
 /**
  * Runs `load` when `deps` change (or on `reload()`), aborting the previous run. The last data
- * stays available while reloading and after a failure, so a refresh never blanks the screen.
+ * stays available while reloading and after a failure or a cancel, so a refresh never blanks
+ * the screen: views show it with a stale notice ({@link staleOf}).
  */
 export function useRequest<T>(
   load: (signal: AbortSignal) => Promise<T>,
@@ -27,21 +44,22 @@ export function useRequest<T>(
     const controller = new AbortController();
     running.current = controller;
     setState((current) =>
-      current.status === 'loading' ? current : { status: 'loading', data: current.data },
+      current.status === 'loading' ? current : { ...current, status: 'loading' },
     );
     loadRef.current(controller.signal).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'success', data });
+        if (!controller.signal.aborted) setState({ status: 'success', data, loadedAt: new Date() });
       },
       (error: unknown) => {
         if (!controller.signal.aborted)
-          setState((current) => ({ status: 'error', error, data: current.data }));
+          setState((current) => ({ ...current, status: 'error', error }));
       },
     );
     return () => controller.abort();
   }, [...deps, nonce]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  // Esc on a load that hangs: stop waiting (the client gets the abort) and say so.
+  // Esc on a load that hangs: stop waiting (the client gets the abort) and say so. A refresh
+  // keeps what it had: the view marks it stale.
   const cancel = useCallback(() => {
     const controller = running.current;
     if (controller === null || controller.signal.aborted) return;
@@ -49,9 +67,11 @@ export function useRequest<T>(
     setState((current) =>
       current.status === 'loading'
         ? {
+            ...current,
             status: 'error',
-            error: new CancelledError('Cancelled: nothing was loaded.'),
-            data: current.data,
+            error: new CancelledError(
+              current.data === undefined ? 'Cancelled: nothing was loaded.' : 'Refresh cancelled.',
+            ),
           }
         : current,
     );

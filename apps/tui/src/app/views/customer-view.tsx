@@ -6,9 +6,10 @@ import { safeText } from '../../model/safe-text.js';
 import { useAppActions, useRevision } from '../app-context.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
+import { StaleNoticeLine } from '../components/stale-notice.js';
 import { TitleLine } from '../components/title-line.js';
 import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
-import { useRequest } from '../hooks/use-request.js';
+import { staleOf, useRequest } from '../hooks/use-request.js';
 import { customerDetails } from '../model/customer-details.js';
 import { copiedMessage, osc52 } from '../model/osc52.js';
 import type { ViewProps } from './view-props.js';
@@ -26,7 +27,9 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
   const [scroll, setScroll] = useState(0);
   const customer = request.data;
   const lines = useMemo(() => (customer ? customerDetails(customer) : []), [customer]);
-  const room = Math.max(1, height - 2);
+  // A failed refresh keeps the record on screen; a line under the title says it is stale.
+  const stale = staleOf(request);
+  const room = Math.max(1, height - 2 - (stale ? 1 : 0));
   const maxScroll = Math.max(0, lines.length - room);
   useCapture(active, false);
 
@@ -91,7 +94,7 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
   ];
   useKeymap(bindings, active);
 
-  if (request.status === 'error') {
+  if (request.status === 'error' && customer === undefined) {
     return (
       <ErrorBox
         error={request.error}
@@ -108,6 +111,7 @@ export const CustomerView = memo(function CustomerView({ id, active, height }: C
         <Text bold>{safeText(customer.customerName)}</Text>{' '}
         <Text dimColor>{safeText(customer.customerId)}</Text>
       </TitleLine>
+      {stale ? <StaleNoticeLine stale={stale} /> : null}
       {lines.slice(top, top + room).map((line, index) =>
         'heading' in line ? (
           <Text key={`h:${line.heading}`} bold color="cyan">

@@ -25,7 +25,9 @@ type BodyProps = {
 export function CustomersBody(props: BodyProps) {
   const { request, rows, cursor, height, width, sort, filter, longestId } = props;
   const columns = useMemo(() => customerColumns(width, sort, longestId), [width, sort, longestId]);
-  if (request.status === 'error') {
+  // The first load failed: the error stands in for the rows. A failed refresh keeps them (the
+  // view shows a stale notice above).
+  if (request.status === 'error' && request.data === undefined) {
     return <ErrorBox error={request.error} hint="Press r to try again." maxLines={height} />;
   }
   if (request.data === undefined) return <SpinnerLine label="Loading customers…" />;

@@ -3,13 +3,14 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import { displayWidth } from '../../model/display-width.js';
 import { safeText } from '../../model/safe-text.js';
 import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
+import { StaleNoticeLine } from '../components/stale-notice.js';
 import { TextInput } from '../components/text-input.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
 import { useBodyNeed } from '../hooks/use-body-need.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { type Binding, useCapture, useKeymap } from '../hooks/use-keymap.js';
-import { useRequest } from '../hooks/use-request.js';
+import { staleOf, useRequest } from '../hooks/use-request.js';
 import {
   filterRows,
   nextSortColumn,
@@ -41,11 +42,14 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     [rows],
   );
   const shown = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
-  // Under the title line; the table needs its header and one row, else the view says it is too
-  // small rather than draw rows over each other.
-  const tableHeight = height - 1;
+  // A failed refresh keeps the rows; a line under the title says they are stale.
+  const stale = staleOf(request);
+  const notice = stale ? 1 : 0;
+  // Under the title line (and the notice); the table needs its header and one row, else the
+  // view says it is too small rather than draw rows over each other.
+  const tableHeight = height - 1 - notice;
   const missing = shown.length > 0 ? 2 - tableHeight : 0;
-  useBodyNeed(active, shown.length > 0 ? 1 + 2 : MIN_BODY_LINES);
+  useBodyNeed(active, notice + (shown.length > 0 ? 1 + 2 : MIN_BODY_LINES));
   const {
     cursor,
     setCursor,
@@ -132,11 +136,10 @@ export const CustomersView = memo(function CustomersView({ active, height, width
     actions.flash(copiedMessage(id), 'info');
   }
 
-  // After a failed refresh the rows are gone (the error stands in for them): no count either.
-  const count =
-    request.data && request.status !== 'error'
-      ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
-      : '';
+  // After a failed refresh the rows stay (marked stale), and so does their count.
+  const count = request.data
+    ? `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')}`
+    : '';
   return (
     <Box flexDirection="column" height={height} overflowY="hidden">
       <Box height={1} flexShrink={0} display={missing > 0 && height < 2 ? 'none' : 'flex'}>
@@ -155,6 +158,7 @@ export const CustomersView = memo(function CustomersView({ active, height, width
           </TitleLine>
         )}
       </Box>
+      {stale && missing <= 0 ? <StaleNoticeLine stale={stale} /> : null}
       {missing > 0 ? (
         <TooSmall missing={missing} />
       ) : (

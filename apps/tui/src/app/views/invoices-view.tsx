@@ -7,13 +7,14 @@ import { MIN_BODY_LINES, useAppActions, useRevision } from '../app-context.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ErrorBox } from '../components/error-box.js';
 import { SpinnerLine } from '../components/spinner-line.js';
+import { StaleNoticeLine } from '../components/stale-notice.js';
 import { type Column, Table } from '../components/table.js';
 import { TitleLine } from '../components/title-line.js';
 import { TooSmall } from '../components/too-small.js';
 import { useBodyNeed } from '../hooks/use-body-need.js';
 import { useCursorKeys } from '../hooks/use-cursor-keys.js';
 import { useCapture, useKeymap } from '../hooks/use-keymap.js';
-import { useRequest } from '../hooks/use-request.js';
+import { staleOf, useRequest } from '../hooks/use-request.js';
 import {
   type InvoiceRow,
   invoiceFoot,
@@ -109,12 +110,15 @@ export const InvoicesView = memo(function InvoicesView({
     ...[...foot.total, ...(foot.voided ?? [])].map((item) => 2 + displayWidth(item)),
   );
   const missingColumns = rows.length > 0 ? Math.max(short, footWidth - width) : 0;
-  // The title and the totals; the table scrolls in the rest. It needs its header and one row:
-  // with less, the totals would be cut or drawn over the rows.
+  // A failed refresh keeps the rows and totals; a line under the title says they are stale.
+  const stale = staleOf(request);
+  const notice = stale ? 1 : 0;
+  // The title (and the notice) and the totals; the table scrolls in the rest. It needs its
+  // header and one row: with less, the totals would be cut or drawn over the rows.
   const footCount = footLines?.count ?? 1;
-  const tableHeight = height - 1 - footCount;
+  const tableHeight = height - 1 - notice - footCount;
   const missing = rows.length > 0 ? 2 - tableHeight : 0;
-  useBodyNeed(active, rows.length > 0 ? 1 + footCount + 2 : MIN_BODY_LINES);
+  useBodyNeed(active, notice + (rows.length > 0 ? 1 + footCount + 2 : MIN_BODY_LINES));
   const { cursor, bindings } = useCursorKeys(rows.length, tableHeight - 1);
   useCapture(active, false);
   useKeymap(
@@ -127,7 +131,7 @@ export const InvoicesView = memo(function InvoicesView({
   );
 
   let body: ReactNode;
-  if (request.status === 'error')
+  if (request.status === 'error' && request.data === undefined)
     body = (
       <ErrorBox
         error={request.error}
@@ -167,11 +171,10 @@ export const InvoicesView = memo(function InvoicesView({
       {missing > 0 && height < 2 ? null : (
         <TitleLine refreshing={request.status === 'loading' && request.data !== undefined}>
           <Text bold>Invoices</Text> <Text dimColor>{safeText(customerId)}</Text>
-          {request.data && request.status !== 'error' ? (
-            <Text dimColor> ({rows.length})</Text>
-          ) : null}
+          {request.data ? <Text dimColor> ({rows.length})</Text> : null}
         </TitleLine>
       )}
+      {stale && missing <= 0 && missingColumns <= 0 ? <StaleNoticeLine stale={stale} /> : null}
       {body}
     </Box>
   );

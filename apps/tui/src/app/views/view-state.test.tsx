@@ -4,6 +4,7 @@ import { API_KEY, atCustomer, KEYS, startApp } from '../test-support/harness.js'
 
 const footer = (frame: string) => frame.trimEnd().split('\n').at(-1) ?? '';
 const PREPAID_PATH = '/payments-pricing-amberflo-customer-prepaid';
+const invoicesOf = { kind: 'invoices', customerId: 'customer-123456' } as const;
 
 /** The app on the prepaid-order form of the demo's first customer. */
 const openPrepaidForm = () =>
@@ -33,13 +34,50 @@ describe('what a view says matches what it can do', () => {
     expect(help).toMatch(/e +edit \(disabled: read-only\)/);
   });
 
-  test('after a failed refresh the list shows no count for rows it no longer shows', async () => {
+  test('a failed refresh keeps the rows on screen, says they are stale, and r retries', async () => {
     using app = startApp();
     await app.waitFor('33 of 33');
+    app.press('j');
+    await app.waitFor('> demo-00001');
     app.emulator.setFaults([{ status: 503 }]);
     app.press('r');
-    const frame = await app.waitFor('HTTP 503');
-    expect(frame).not.toMatch(/\d+ of \d+/);
+    const frame = await app.waitFor('Refresh failed');
+    // What failed, when the rows shown were loaded, and what to do.
+    expect(frame).toMatch(/! Refresh failed: GET \/customers failed with 503/);
+    expect(frame).toMatch(/stale: loaded at \d{2}:\d{2}:\d{2} · press r to retry/);
+    // The rows, their count and the selection are still there; no error box stands in.
+    expect(frame).toContain('33 of 33');
+    expect(frame).toContain('Acme Corp');
+    expect(frame).toContain('> demo-00001');
+    expect(frame).not.toContain('Press r to try again.');
+    app.emulator.setFaults([]);
+    app.press('r');
+    const after = await app.waitFor(
+      (f) => !f.includes('Refresh failed') && f.includes('Acme Corp'),
+    );
+    expect(after).toContain('33 of 33');
+  });
+
+  test('the invoices list keeps its rows and totals after a failed refresh', async () => {
+    using app = startApp({ initialView: atCustomer('customer-123456', invoicesOf) });
+    await app.waitFor('inv-500123');
+    app.emulator.setFaults([{ status: 503 }]);
+    app.press('r');
+    const frame = await app.waitFor('Refresh failed');
+    expect(frame).toContain('inv-500123');
+    expect(frame).toContain('Total excluding VOID');
+    expect(frame).toMatch(/stale: loaded at \d{2}:\d{2}:\d{2} · press r to retry/);
+  });
+
+  test('a customer whose refresh failed stays on screen, marked stale, edit still offered', async () => {
+    using app = startApp({ initialView: atCustomer('customer-123456') });
+    await app.waitFor('Lifecycle stage');
+    app.emulator.setFaults([{ status: 503 }]);
+    app.press('r');
+    const frame = await app.waitFor('Refresh failed');
+    expect(frame).toContain('Lifecycle stage');
+    expect(frame).toMatch(/stale: loaded at \d{2}:\d{2}:\d{2} · press r to retry/);
+    expect(footer(frame)).toContain('edit');
   });
 
   test('a customer that failed to load offers no edit or delete', async () => {
@@ -80,6 +118,20 @@ describe('Esc stops waiting for a request that hangs (the client is given the ab
     emulator.setFaults([]);
     app.press('r');
     await app.waitFor('Acme Corp');
+  });
+
+  test('a hanging refresh: Esc stops it and the rows already loaded stay, marked stale', async () => {
+    using app = startApp();
+    await app.waitFor('33 of 33');
+    app.emulator.setFaults([{ path: '/customers', hang: true }]);
+    app.press('r');
+    await app.waitFor('refreshing…');
+    app.press(KEYS.esc);
+    const frame = await app.waitFor('Refresh cancelled', 5000);
+    expect(frame).not.toContain('nothing was loaded');
+    expect(frame).toContain('Acme Corp');
+    expect(frame).toContain('33 of 33');
+    expect(frame).toMatch(/stale: loaded at \d{2}:\d{2}:\d{2} · press r to retry/);
   });
 });
 
