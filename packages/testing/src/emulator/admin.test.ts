@@ -231,6 +231,7 @@ describe.each(MODES)('admin API under /_emulator/ (%s)', (mode) => {
     ['an endTime in milliseconds', { endTime: 1_718_153_645_993 }, 'endTime'],
     ['an unknown currency code', { currency: 'ABC' }, 'currency'],
     ['a lower-case currency code', { currency: 'usd' }, 'currency'],
+    ['an empty invoiceId', { invoiceId: '' }, 'invoiceId'],
   ])(
     'POST invoices refuses %s, naming the field and storing nothing',
     async (_name, invoice, field) => {
