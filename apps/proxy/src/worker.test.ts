@@ -1,32 +1,18 @@
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createEmulator } from '@amberkit/testing';
-import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 import { runtimeEnv } from './config/runtime-env.js';
 import { hashKey } from './keys/hash-key.js';
+import { bundleWorker } from './test/runtimes.js';
 import worker from './worker.js';
 
 describe('the Workers module', () => {
   test('bundles for workerd with no node: import left, and reports its size', async () => {
     for (const platform of ['neutral', 'browser'] as const) {
-      const result = await build({
-        entryPoints: [join(import.meta.dirname, 'worker.ts')],
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform,
-        // What wrangler resolves (workerd, then worker, then browser), plus our source condition.
-        conditions: ['@amberkit/source', 'workerd', 'worker', 'browser'],
-        mainFields: ['browser', 'module', 'main'],
-        minify: true,
-        metafile: true,
-        logLevel: 'silent',
-      });
-      const code = result.outputFiles[0]!.text;
+      const { code, metafile } = await bundleWorker(platform);
       // Show only the offending spot, not the whole bundle, when this fails.
       expect(code.match(/.{0,60}["']node:[^"']*["']/g)).toBeNull();
-      const inputs = Object.keys(result.metafile.inputs);
+      const inputs = Object.keys(metafile.inputs);
       for (const banned of ['redis', 'rate-limiter-flexible', '@hono/node-server', '/node/']) {
         expect(
           inputs.filter((i) => i.includes(banned)),

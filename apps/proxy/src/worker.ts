@@ -1,7 +1,7 @@
 import { ConfigError } from './config/config-error.js';
 import { type Env, loadConfig } from './config/load-config.js';
 import { runtimeEnv } from './config/runtime-env.js';
-import { type AmberkitProxy, createProxy } from './create-proxy.js';
+import type { AmberkitProxy } from './create-proxy.js';
 import { createLogger } from './observability/logger.js';
 
 type ExecutionContext = {
@@ -11,8 +11,17 @@ type ExecutionContext = {
 
 let built: { env: Env; proxy: AmberkitProxy } | { env: Env; error: string } | undefined;
 
+// Loaded on the first request, not when the module is: cockatiel (the upstream breaker) aborts
+// an AbortController as its module is evaluated, and workerd refuses to start a Worker that
+// does that in the global scope ("Disallowed operation called within global scope").
+let proxyModule: Promise<typeof import('./create-proxy.js')> | undefined;
+
 /** One proxy per isolate, built from the `env` binding on the first request. */
-function proxyFor(env: Env): { proxy: AmberkitProxy } | { error: string } {
+async function proxyFor(env: Env): Promise<{ proxy: AmberkitProxy } | { error: string }> {
+  if (built?.env === env) return built;
+  proxyModule ??= import('./create-proxy.js');
+  const { createProxy } = await proxyModule;
+  // Requests that waited on the import together build one proxy.
   if (built?.env === env) return built;
   try {
     const config = loadConfig(env);
@@ -55,8 +64,8 @@ function proxyFor(env: Env): { proxy: AmberkitProxy } | { error: string } {
  * vars. Rate limits and the cache live in the isolate.
  */
 export default {
-  fetch(request: Request, env?: unknown, ctx?: ExecutionContext): Response | Promise<Response> {
-    const target = proxyFor(runtimeEnv(env));
+  async fetch(request: Request, env?: unknown, ctx?: ExecutionContext): Promise<Response> {
+    const target = await proxyFor(runtimeEnv(env));
     if ('error' in target) {
       return new Response(
         JSON.stringify({ message: `Proxy misconfigured: ${target.error}`, code: 'INTERNAL' }),

@@ -17,7 +17,7 @@ function newestSource(dir: string): number {
 }
 
 /** Builds dist/ with tsdown when it is missing or older than the sources. */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   let built = 0;
   try {
     built = statSync(CLI).mtimeMs;
