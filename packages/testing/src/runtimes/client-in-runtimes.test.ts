@@ -93,55 +93,50 @@ describe("core's client in real runtimes, against the emulator on 127.0.0.1", ()
     expect(stored('created-on-workerd')?.traits).toEqual({ runtime: 'Cloudflare-Workers' });
   });
 
-  test('Bun (bun run, @amberkit/core from its dist)', async () => {
-    assertCoreBuilt();
-    const bun = runtimeBinary('bun');
-    const { server, expected, stored } = await upstream();
-    await using _server = server;
-    using dir = scratch('bun');
-    writeFileSync(
-      join(dir.dir, 'probe.ts'),
-      [
-        `import { probeClient } from '${dir.probe}';`,
-        'const [baseUrl, apiKey, customerId] = process.argv.slice(2);',
-        'console.log(JSON.stringify(await probeClient({ baseUrl, apiKey, customerId })));',
-        '',
-      ].join('\n'),
-    );
-    const stdout = await runToEnd(
-      bun.path,
-      ['run', 'probe.ts', server.url, KEY, 'created-on-bun'],
-      {
-        cwd: dir.dir,
-        env: { HOME: dir.dir, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' },
-      },
-    );
-    expect(JSON.parse(stdout)).toEqual(expected(`Bun/${bun.version}`, 'created-on-bun'));
-    expect(stored('created-on-bun')?.traits).toEqual({ runtime: `Bun/${bun.version}` });
-  });
+  // The two command-line runtimes: how each takes its arguments, is started and names itself.
+  const commandLine = [
+    {
+      title: 'Bun (bun run, @amberkit/core from its dist)',
+      runtime: 'bun',
+      argv: 'process.argv.slice(2)',
+      run: () => ['run', 'probe.ts'],
+      env: (dir: string) => ({ HOME: dir, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }),
+      agent: (version: string) => `Bun/${version}`,
+    },
+    {
+      title: 'Deno (deno run, network limited to the emulator)',
+      runtime: 'deno',
+      argv: 'Deno.args',
+      run: (host: string) => ['run', `--allow-net=${host}`, 'probe.ts'],
+      env: (dir: string) => ({ DENO_DIR: join(dir, '.deno'), DENO_NO_UPDATE_CHECK: '1' }),
+      agent: (version: string) => `Deno/${version}`,
+    },
+  ] as const;
 
-  test('Deno (deno run, network limited to the emulator)', async () => {
-    assertCoreBuilt();
-    const deno = runtimeBinary('deno');
-    const { server, expected, stored } = await upstream();
-    await using _server = server;
-    using dir = scratch('deno');
-    writeFileSync(
-      join(dir.dir, 'probe.ts'),
-      [
-        `import { probeClient } from '${dir.probe}';`,
-        'const [baseUrl, apiKey, customerId] = Deno.args;',
-        'console.log(JSON.stringify(await probeClient({ baseUrl, apiKey, customerId })));',
-        '',
-      ].join('\n'),
-    );
-    const host = new URL(server.url).host;
-    const stdout = await runToEnd(
-      deno.path,
-      ['run', `--allow-net=${host}`, 'probe.ts', server.url, KEY, 'created-on-deno'],
-      { cwd: dir.dir, env: { DENO_DIR: join(dir.dir, '.deno'), DENO_NO_UPDATE_CHECK: '1' } },
-    );
-    expect(JSON.parse(stdout)).toEqual(expected(`Deno/${deno.version}`, 'created-on-deno'));
-    expect(stored('created-on-deno')?.traits).toEqual({ runtime: `Deno/${deno.version}` });
-  });
+  for (const { title, runtime, argv, run, env, agent } of commandLine)
+    test(title, async () => {
+      assertCoreBuilt();
+      const binary = runtimeBinary(runtime);
+      const { server, expected, stored } = await upstream();
+      await using _server = server;
+      using dir = scratch(runtime);
+      writeFileSync(
+        join(dir.dir, 'probe.ts'),
+        [
+          `import { probeClient } from '${dir.probe}';`,
+          `const [baseUrl, apiKey, customerId] = ${argv};`,
+          'console.log(JSON.stringify(await probeClient({ baseUrl, apiKey, customerId })));',
+          '',
+        ].join('\n'),
+      );
+      const customerId = `created-on-${runtime}`;
+      const stdout = await runToEnd(
+        binary.path,
+        [...run(new URL(server.url).host), server.url, KEY, customerId],
+        { cwd: dir.dir, env: env(dir.dir) },
+      );
+      const userAgent = agent(binary.version);
+      expect(JSON.parse(stdout)).toEqual(expected(userAgent, customerId));
+      expect(stored(customerId)?.traits).toEqual({ runtime: userAgent });
+    });
 });
