@@ -1,6 +1,9 @@
+import { createClient, type RedisClientType } from 'redis';
 import { describe, expect, test } from 'vitest';
 import { parseRateSpec } from '../config/rate-spec.js';
+import { until } from '../test/poll.js';
 import { testRedis } from '../test/redis.js';
+import { tcpRelay } from '../test/tcp-relay.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 
 describe('rate-limiter-flexible limiter', () => {
@@ -43,5 +46,37 @@ describe('rate-limiter-flexible limiter', () => {
     expect((await limiter.consume('h', limit)).allowed).toBe(true);
     expect((await limiter.consume('h', limit)).allowed).toBe(true);
     expect((await limiter.consume('h', limit)).allowed).toBe(false);
+  });
+
+  test('a call that timed out and then failed is charged to the insurance limiter once', async () => {
+    await using redis = await testRedis();
+    await using relay = await tcpRelay({ host: '127.0.0.1', port: 6379 });
+    const client: RedisClientType = createClient({
+      url: relay.url,
+      disableOfflineQueue: true,
+      socket: { reconnectStrategy: () => 50 },
+    });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      const limiter = createFlexibleLimiter({
+        redis: client,
+        prefix: redis.prefix,
+        timeoutMs: 200,
+      });
+      const limit = parseRateSpec('4/min');
+      // A hung Redis: both calls time out and count in memory.
+      relay.stall();
+      expect((await limiter.consume('h', limit)).allowed).toBe(true);
+      expect((await limiter.consume('h', limit)).allowed).toBe(true);
+      // The connection drops: the two calls still waiting on Redis fail now.
+      relay.cut();
+      await until(() => (client.isReady ? undefined : true), 'the client to see the cut');
+      expect((await limiter.consume('h', limit)).allowed).toBe(true);
+      expect((await limiter.consume('h', limit)).allowed).toBe(true);
+      expect((await limiter.consume('h', limit)).allowed).toBe(false);
+    } finally {
+      client.destroy();
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
 import type { RedisClientType } from 'redis';
 import type { RateLimit } from '../config/rate-spec.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
-import { REDIS_TIMEOUT_MS, RedisTimeoutError, withDeadline } from './deadline.js';
+import { REDIS_TIMEOUT_MS, withDeadline } from './deadline.js';
 
 export type FlexibleLimiterOptions = {
   /** Shared buckets in Redis (several instances); in process memory when absent. */
@@ -19,8 +19,8 @@ export type FlexibleLimiterOptions = {
 
 /**
  * Per-key budgets on rate-limiter-flexible: RateLimiterRedis (node-redis, `useRedisPackage`)
- * when several instances share Redis, with an in-memory insurance limiter if Redis fails or
- * does not answer within `timeoutMs` (rate-limiter-flexible has no deadline of its own, and a
+ * when several instances share Redis, with an in-memory insurance limiter, charged once per
+ * call, if Redis fails or does not answer within `timeoutMs` (rate-limiter-flexible has no deadline of its own, and a
  * hung Redis would hold every request); RateLimiterMemory otherwise. One limiter per distinct
  * limit (`100/min`, `5/sec` …).
  */
@@ -41,7 +41,8 @@ export function createFlexibleLimiter(options: FlexibleLimiterOptions = {}): Rat
               storeClient: options.redis,
               useRedisPackage: true,
               keyPrefix: `${prefix}rl:${limit.spec}`,
-              insuranceLimiter: insurance,
+              // No `insuranceLimiter`: a call that timed out here and failed later would
+              // charge the insurance a second time; the wrapper charges it once.
             })
           : new RateLimiterMemory({ ...shape, keyPrefix: `rl:${limit.spec}` }),
         insurance,
@@ -56,7 +57,8 @@ export function createFlexibleLimiter(options: FlexibleLimiterOptions = {}): Rat
     try {
       return await withDeadline(main.consume(id), timeoutMs);
     } catch (error) {
-      if (!(error instanceof RedisTimeoutError)) throw error;
+      // A RateLimiterRes is Redis's answer (limited); anything else, a failure or a timeout.
+      if (error instanceof RateLimiterRes) throw error;
       return insurance.consume(id);
     }
   };

@@ -1,6 +1,7 @@
 import { createClient, type RedisClientType } from 'redis';
 import { describe, expect, test } from 'vitest';
 import type { CachedEntry } from '../cache/cache-store.js';
+import { createLogger } from '../observability/logger.js';
 import { until } from '../test/poll.js';
 import { testRedis } from '../test/redis.js';
 import { tcpRelay } from '../test/tcp-relay.js';
@@ -116,41 +117,194 @@ describe('Redis going away and coming back (real Redis behind a relay)', () => {
       'redis did not answer at shutdown; connection dropped',
     );
   });
+});
 
-  test('past maxPending failed keys, the replay drops every entry under the prefix, and only under it', async () => {
-    await using redis = await testRedis();
-    await using relay = await tcpRelay({ host: '127.0.0.1', port: 6379 });
-    const client: RedisClientType = createClient({
-      url: relay.url,
-      socket: { reconnectStrategy: () => 50 },
-    });
-    client.on('error', () => {});
-    await client.connect();
-    const entry: CachedEntry = {
-      status: 200,
-      contentType: 'application/json',
-      body: '{}',
-      storedAt: 1,
-    };
-    const store = createRedisStore({ client, prefix: redis.prefix, maxPending: 1, timeoutMs: 300 });
+const entry = (body: string): CachedEntry => ({
+  status: 200,
+  contentType: 'application/json',
+  body,
+  storedAt: 1,
+});
+
+/**
+ * Two instances' Redis stores on the shared Redis under a prefix of the test's own: `a` (the
+ * one that writes, with its log lines in `lines`) reaches Redis through a relay the test can
+ * cut or stall, `b` directly. The client is made as the server makes it (no offline queue).
+ */
+async function storesBehindRelay(options: { maxPending?: number; timeoutMs?: number } = {}) {
+  const redis = await testRedis();
+  const relay = await tcpRelay({ host: '127.0.0.1', port: 6379 });
+  const client: RedisClientType = createClient({
+    url: relay.url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: () => 50 },
+  });
+  client.on('error', () => {});
+  await client.connect();
+  const lines: string[] = [];
+  const a = createRedisStore({
+    client,
+    prefix: redis.prefix,
+    timeoutMs: 300,
+    logger: createLogger({ write: (l) => lines.push(l) }),
+    ...options,
+  });
+  const b = createRedisStore({ client: redis.client, prefix: redis.prefix });
+  const logged = () =>
+    lines.map((l) => JSON.parse(l) as { level: string; msg: string } & Record<string, unknown>);
+  const count = (msg: string) => logged().filter((l) => l.msg === msg).length;
+  return {
+    redis,
+    relay,
+    client,
+    a,
+    b,
+    logged,
+    count,
+    replayed: (times = 1) =>
+      until(
+        () => (count('redis invalidations replayed') >= times ? true : undefined),
+        'the invalidations to be replayed',
+        5_000,
+      ),
+    async [Symbol.asyncDispose]() {
+      await a.close();
+      client.destroy();
+      await relay[Symbol.asyncDispose]();
+      await redis[Symbol.asyncDispose]();
+    },
+  };
+}
+
+describe('Redis store outages (real Redis behind a relay)', () => {
+  test('past maxPending failed keys, a fetch that began before the write cannot store its old answer after the replay', async () => {
+    await using env = await storesBehindRelay({ maxPending: 1 });
+    const { a, b, relay } = env;
+    const before = await b.lookup('x');
+    expect(before.entry).toBeUndefined();
+    relay.cut();
+    await a.invalidate(['x']);
+    await a.invalidate(['y']);
+    relay.restore();
+    await env.replayed();
+    expect(await b.store('x', entry('old'), 60_000, before.version)).toBe(false);
+    expect((await a.lookup('x')).entry).toBeUndefined();
+    // A lookup after the replay stores again.
+    const after = await b.lookup('x');
+    expect(await b.store('x', entry('new'), 60_000, after.version)).toBe(true);
+    expect((await a.lookup('x')).entry?.body).toBe('new');
+  });
+
+  test('past maxPending failed keys, the replay retires every entry under the prefix, and only under it', async () => {
+    await using env = await storesBehindRelay({ maxPending: 1 });
+    const { a, b, relay, redis } = env;
     for (const key of ['a', 'b', 'untouched'])
-      expect(await store.store(key, entry, 60_000, '0')).toBe(true);
-    const neighbour = `${redis.prefix.slice(0, -1)}-other:c:kept`;
-    await redis.client.set(neighbour, 'x');
+      expect(await a.store(key, entry(key), 60_000, (await a.lookup(key)).version)).toBe(true);
+    const neighbourPrefix = `${redis.prefix.slice(0, -1)}-other:`;
+    const neighbour = createRedisStore({ client: redis.client, prefix: neighbourPrefix });
+    expect(await neighbour.store('kept', entry('kept'), 60_000, '0.0')).toBe(true);
     try {
       relay.cut();
-      await store.invalidate(['a']);
-      await store.invalidate(['b']);
+      await a.invalidate(['a']);
+      await a.invalidate(['b']);
       relay.restore();
-      const entries = () => redis.keys().then((keys) => keys.filter((k) => k.includes(':c:')));
-      await until(
-        async () => ((await entries()).length === 0 ? true : undefined),
-        'the replay to drop every entry under the prefix',
+      await env.replayed();
+      for (const key of ['a', 'b', 'untouched']) {
+        expect((await a.lookup(key)).entry).toBeUndefined();
+        expect((await b.lookup(key)).entry).toBeUndefined();
+      }
+      expect((await neighbour.lookup('kept')).entry?.body).toBe('kept');
+      expect(env.logged()).toContainEqual(
+        expect.objectContaining({ msg: 'redis invalidations replayed', keys: 'all' }),
       );
-      expect(await redis.client.get(neighbour)).toBe('x');
     } finally {
-      await redis.client.del(neighbour);
-      client.destroy();
+      await redis.client.del([`${neighbourPrefix}c:kept`]);
     }
+  });
+
+  test('past maxPending failed keys, a hung Redis holds a read about one timeout per call, not the replay', async () => {
+    await using env = await storesBehindRelay({ maxPending: 1 });
+    const { a, relay } = env;
+    relay.stall();
+    await a.invalidate(['x']);
+    await a.invalidate(['y']);
+    const started = performance.now();
+    const seen = await a.lookup('z');
+    // The replay and the lookup wait 300 ms each at most.
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(seen.entry).toBeUndefined();
+  });
+
+  test('a replay that fails after Redis is back is tried again, without any request', async () => {
+    await using env = await storesBehindRelay();
+    const { a, relay, redis } = env;
+    const version = `${redis.prefix}v:k`;
+    relay.cut();
+    await a.invalidate(['k']);
+    // Redis answers again, but refuses the replay (the version key has the wrong type).
+    await redis.client.rPush(version, 'not a number');
+    relay.restore();
+    await until(
+      () => (env.count('redis invalidation replay failed') > 0 ? true : undefined),
+      'the replay on reconnect to fail',
+      5_000,
+    );
+    await redis.client.del(version);
+    await until(
+      async () => ((await redis.client.get(version)) === '1' ? true : undefined),
+      'a later replay to reach Redis',
+      5_000,
+    );
+    expect(env.count('redis invalidations replayed')).toBe(1);
+  });
+
+  test('a replay failure is logged once per outage, not once per read', async () => {
+    await using env = await storesBehindRelay();
+    const { a, relay } = env;
+    relay.cut();
+    await a.invalidate(['k']);
+    for (let i = 0; i < 5; i++)
+      expect(await a.lookup('k')).toEqual({ entry: undefined, version: 'redis-unavailable' });
+    expect(env.count('redis invalidation replay failed')).toBe(1);
+    relay.restore();
+    await env.replayed();
+    relay.cut();
+    await a.invalidate(['k']);
+    for (let i = 0; i < 5; i++) await a.lookup('k');
+    expect(env.count('redis invalidation replay failed')).toBe(2);
+  });
+
+  test('at close, remembered invalidations get one last try', async () => {
+    await using env = await storesBehindRelay();
+    const { a, relay, redis } = env;
+    const version = `${redis.prefix}v:k`;
+    relay.cut();
+    await a.invalidate(['k']);
+    await redis.client.rPush(version, 'not a number');
+    relay.restore();
+    await until(
+      () => (env.count('redis invalidation replay failed') > 0 ? true : undefined),
+      'the replay on reconnect to fail',
+      5_000,
+    );
+    await redis.client.del(version);
+    await a.close();
+    expect(await redis.client.get(version)).toBe('1');
+    expect(env.logged().filter((l) => l.level === 'error')).toHaveLength(1); // the failed invalidation
+  });
+
+  test('at close, the invalidations that could not be replayed are counted in an error line', async () => {
+    await using env = await storesBehindRelay();
+    const { a, relay } = env;
+    relay.cut();
+    await a.invalidate(['k', 'j']);
+    const started = performance.now();
+    await a.close();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(env.logged().at(-1)).toMatchObject({
+      level: 'error',
+      msg: expect.stringContaining('redis invalidations not replayed at shutdown'),
+      keys: 2,
+    });
   });
 });

@@ -16,9 +16,9 @@ describe('Redis cache store (real Redis on 127.0.0.1:6379)', () => {
   test('stores, looks up and expires entries under its prefix', async () => {
     await using redis = await testRedis();
     const store = createRedisStore({ client: redis.client, prefix: redis.prefix });
-    expect(await store.lookup('k')).toEqual({ entry: undefined, version: '0' });
-    expect(await store.store('k', entry('[1]'), 60_000, '0')).toBe(true);
-    expect(await store.lookup('k')).toEqual({ entry: entry('[1]'), version: '0' });
+    expect(await store.lookup('k')).toEqual({ entry: undefined, version: '0.0' });
+    expect(await store.store('k', entry('[1]'), 60_000, '0.0')).toBe(true);
+    expect(await store.lookup('k')).toEqual({ entry: entry('[1]'), version: '0.0' });
     expect(await redis.keys()).toEqual([`${redis.prefix}c:k`]);
     const ttl = await redis.client.pTTL(`${redis.prefix}c:k`);
     expect(ttl).toBeGreaterThan(55_000);
@@ -29,13 +29,13 @@ describe('Redis cache store (real Redis on 127.0.0.1:6379)', () => {
     await using redis = await testRedis();
     const a = createRedisStore({ client: redis.client, prefix: redis.prefix });
     const b = createRedisStore({ client: redis.client, prefix: redis.prefix });
-    await a.store('k', entry('old'), 60_000, '0');
+    await a.store('k', entry('old'), 60_000, '0.0');
     const before = await b.lookup('k');
     await a.invalidate(['k']);
     expect((await b.lookup('k')).entry).toBeUndefined();
     expect(await b.store('k', entry('stale fetch'), 60_000, before.version)).toBe(false);
     const after = await b.lookup('k');
-    expect(after.version).toBe('1');
+    expect(after.version).toBe('0.1');
     expect(await b.store('k', entry('new'), 60_000, after.version)).toBe(true);
     expect((await a.lookup('k')).entry?.body).toBe('new');
   });

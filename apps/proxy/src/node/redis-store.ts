@@ -3,19 +3,37 @@ import type { CachedEntry, CacheStore } from '../cache/cache-store.js';
 import type { Logger } from '../observability/logger.js';
 import { REDIS_TIMEOUT_MS, withDeadline } from './deadline.js';
 
-/** Sets the entry only while the key's version is the one the lookup saw (atomic in Redis). */
+/**
+ * Sets the entry only while the key's version and the prefix's epoch are the ones the lookup
+ * saw (atomic in Redis).
+ */
 const STORE_IF_VERSION = `
-if (redis.call('GET', KEYS[2]) or '0') == ARGV[2] then
+if (redis.call('GET', KEYS[2]) or '0') == ARGV[2] and (redis.call('GET', KEYS[3]) or '0') == ARGV[4] then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
   return 1
 end
 return 0`;
+
+/**
+ * Drops entries and bumps their versions: KEYS holds entry, version pairs. One command, so a
+ * full client queue refuses all of it, never half a transaction.
+ */
+const DROP = `
+for i = 1, #KEYS, 2 do
+  redis.call('DEL', KEYS[i])
+  redis.call('INCR', KEYS[i + 1])
+  redis.call('PEXPIRE', KEYS[i + 1], ARGV[1])
+end
+return 1`;
 
 /** Versions outlive any fetch in flight by far; then they may go. */
 const VERSION_TTL_MS = 86_400_000;
 const UNAVAILABLE = 'redis-unavailable';
 /** Most keys whose failed invalidation is remembered one by one; past it, all entries go. */
 const MAX_PENDING = 10_000;
+/** First and longest wait before a failed replay is tried again. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 5_000;
 
 export type RedisStoreOptions = {
   readonly client: RedisClientType;
@@ -28,7 +46,8 @@ export type RedisStoreOptions = {
   readonly maxPending?: number;
 };
 
-type Wire = { s: number; c: string; b: string; t: number };
+/** An entry as stored: `e` is the epoch it was stored in (absent: `0`). */
+type Wire = { s: number; c: string; b: string; t: number; e?: string };
 
 /**
  * Cache store in Redis, shared by every proxy instance: an invalidation by one is seen by
@@ -36,10 +55,11 @@ type Wire = { s: number; c: string; b: string; t: number };
  * misses, a store is skipped) and is logged; it never fails the caller's request.
  *
  * An invalidation that fails (or times out: it may or may not have run) is remembered and
- * replayed before this instance uses the key again and as soon as the client reconnects:
- * Redis may come back holding the entry the write replaced, and a read after a write must not
- * be answered with it. Past `maxPending` keys, the replay invalidates every entry under the
- * prefix instead.
+ * replayed before this instance uses the key again, as soon as the client reconnects, and
+ * then with backoff until it succeeds: Redis may come back holding the entry the write
+ * replaced, and a read after a write must not be answered with it. Past `maxPending` keys,
+ * the replay bumps the prefix's epoch instead (one `INCR`): every entry stored before it is
+ * ignored, and every store from a lookup made before it refused.
  */
 export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const { client, logger } = options;
@@ -48,27 +68,21 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const maxPending = options.maxPending ?? MAX_PENDING;
   const entryKey = (key: string) => `${prefix}c:${key}`;
   const versionKey = (key: string) => `${prefix}v:${key}`;
+  const epochKey = `${prefix}epoch`;
   const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
   const warn = (what: string, error: unknown, requestId: string | undefined) =>
     logger?.warn(`redis ${what} failed`, { requestId, error: message(error) });
 
   const drop = async (keys: Iterable<string>) => {
-    const multi = client.multi();
-    for (const key of keys) {
-      multi.del(entryKey(key));
-      multi.incr(versionKey(key));
-      multi.pExpire(versionKey(key), VERSION_TTL_MS);
-    }
-    await withDeadline(multi.exec(), timeoutMs);
+    const pairs: string[] = [];
+    for (const key of keys) pairs.push(entryKey(key), versionKey(key));
+    await withDeadline(
+      client.eval(DROP, { keys: pairs, arguments: [String(VERSION_TTL_MS)] }),
+      timeoutMs,
+    );
   };
   const dropAll = async () => {
-    const found: string[] = [];
-    const scan = async () => {
-      for await (const batch of client.scanIterator({ MATCH: `${prefix}c:*`, COUNT: 1000 }))
-        found.push(...batch.map((k) => k.slice(prefix.length + 2)));
-    };
-    await withDeadline(scan(), timeoutMs * 20);
-    for (let i = 0; i < found.length; i += 1000) await drop(found.slice(i, i + 1000));
+    await withDeadline(client.incr(epochKey), timeoutMs);
   };
 
   // Keys whose invalidation may not have reached Redis, each with the number of its latest
@@ -78,16 +92,33 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
   let failures = 0;
   let overflow = 0;
   let replaying: Promise<boolean> | undefined;
+  let closed = false;
+  // One "replay failed" line per outage: the next is logged after a replay succeeded.
+  let failureLogged = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = RETRY_FIRST_MS;
+  const left = () => pending.size > 0 || overflow > 0;
+  /** Tries the replay again later while anything is left (a hung Redis sends no `ready`). */
+  const retry = () => {
+    if (closed || retryTimer || !left()) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void replay();
+    }, retryMs);
+    retryTimer.unref?.();
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  };
   const remember = (keys: readonly string[]) => {
     failures++;
     for (const key of keys) {
       if (pending.size >= maxPending && !pending.has(key)) overflow = failures;
       else pending.set(key, failures);
     }
+    retry();
   };
   /** Replays the failed invalidations (one run at a time); says whether none is left. */
   const replay = (): Promise<boolean> => {
-    if (pending.size === 0 && overflow === 0) return Promise.resolve(true);
+    if (!left()) return Promise.resolve(true);
     replaying ??= (async () => {
       const covered = new Map(pending);
       const all = overflow;
@@ -97,12 +128,16 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
         for (const [key, failure] of covered) if (pending.get(key) === failure) pending.delete(key);
         if (overflow === all) overflow = 0;
         logger?.info('redis invalidations replayed', { keys: all > 0 ? 'all' : covered.size });
-        return pending.size === 0 && overflow === 0;
+        failureLogged = false;
+        retryMs = RETRY_FIRST_MS;
+        return !left();
       } catch (error) {
-        warn('invalidation replay', error, undefined);
+        if (!failureLogged) warn('invalidation replay', error, undefined);
+        failureLogged = true;
         return false;
       } finally {
         replaying = undefined;
+        retry();
       }
     })();
     return replaying;
@@ -112,19 +147,23 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
   return {
     async lookup(key, requestId) {
       const suspect = () => overflow > 0 || pending.has(key);
-      if (suspect() && !(await replay()) && suspect())
+      // The replay may go on in the background; a request waits for it at most `timeoutMs`.
+      const replayed = () => withDeadline(replay(), timeoutMs).catch(() => false);
+      if (suspect() && !(await replayed()) && suspect())
         return { entry: undefined, version: UNAVAILABLE };
       try {
-        const [raw, version] = await withDeadline(
-          client.mGet([entryKey(key), versionKey(key)]),
+        const [raw, version, epoch] = await withDeadline(
+          client.mGet([entryKey(key), versionKey(key), epochKey]),
           timeoutMs,
         );
         let entry: CachedEntry | undefined;
         if (raw) {
           const wire = JSON.parse(raw) as Wire;
-          entry = { status: wire.s, contentType: wire.c, body: wire.b, storedAt: wire.t };
+          // An entry from before the latest epoch may predate a write: ignored.
+          if ((wire.e ?? '0') === (epoch ?? '0'))
+            entry = { status: wire.s, contentType: wire.c, body: wire.b, storedAt: wire.t };
         }
-        return { entry, version: version ?? '0' };
+        return { entry, version: `${epoch ?? '0'}.${version ?? '0'}` };
       } catch (error) {
         warn('lookup', error, requestId);
         return { entry: undefined, version: UNAVAILABLE };
@@ -132,17 +171,26 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
     },
     async store(key, entry, ttlMs, version, requestId) {
       if (version === UNAVAILABLE) return false;
+      // `epoch.version` from a lookup; a bare version is one from epoch 0.
+      const dot = version.indexOf('.');
+      const epoch = dot < 0 ? '0' : version.slice(0, dot);
       const wire: Wire = {
         s: entry.status,
         c: entry.contentType,
         b: entry.body,
         t: entry.storedAt,
+        e: epoch,
       };
       try {
         const stored = await withDeadline(
           client.eval(STORE_IF_VERSION, {
-            keys: [entryKey(key), versionKey(key)],
-            arguments: [JSON.stringify(wire), version, String(Math.max(1, Math.ceil(ttlMs)))],
+            keys: [entryKey(key), versionKey(key), epochKey],
+            arguments: [
+              JSON.stringify(wire),
+              dot < 0 ? version : version.slice(dot + 1),
+              String(Math.max(1, Math.ceil(ttlMs))),
+              epoch,
+            ],
           }),
           timeoutMs,
         );
@@ -165,7 +213,18 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
       }
     },
     async close() {
-      // The client is owned by whoever created it (the server closes it once, after draining).
+      // The client is owned by whoever created it (the server closes it once, after
+      // draining); what is still remembered gets one last try, bounded like any call.
+      closed = true;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      if (!left()) return;
+      const done = await withDeadline(replay(), timeoutMs).catch(() => false);
+      if (!done)
+        logger?.error(
+          'redis invalidations not replayed at shutdown: other instances may serve the old values until they expire',
+          { keys: pending.size, all: overflow > 0 },
+        );
     },
   };
 }

@@ -37,12 +37,19 @@ export type ProxyServer = {
   close(): Promise<void>;
 };
 
+/** Most Redis commands waiting to be sent or answered; far above a healthy Redis's. */
+const REDIS_QUEUE_MAX = 10_000;
+
 async function connectRedis(url: string, logger: Logger): Promise<RedisClientType> {
   let connected = false;
   const client: RedisClientType = createClient({
     url,
     // Fail fast while disconnected instead of queueing requests behind a dead socket.
     disableOfflineQueue: true,
+    // A hung Redis that keeps the connection open: every call is abandoned at its deadline
+    // but stays queued for a reply that never comes. Past this many waiting, calls fail at
+    // once (a miss, the insurance limiter) instead of the queue growing without bound.
+    commandsQueueMaxLength: REDIS_QUEUE_MAX,
     socket: {
       connectTimeout: 3_000,
       // At start a failure is fatal (one line, exit 1); once running, reconnect with backoff.
