@@ -3,7 +3,6 @@ import { type AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ErrorIssue } from '@amberkit/core/schemas';
 import { getRequestListener } from '@hono/node-server';
-import { createClient, type RedisClientType } from 'redis';
 import type { CacheStore } from '../cache/cache-store.js';
 import { createMemoryStore } from '../cache/memory-store.js';
 import { ConfigError } from '../config/config-error.js';
@@ -22,6 +21,7 @@ import { createFlexibleLimiter } from './flexible-limiter.js';
 import { createFileKeySource } from './keys-file.js';
 import { nodeHashKey } from './node-hash.js';
 import { hasNodeParser, parserTransport } from './parser-transport.js';
+import { connectRedis } from './redis-client.js';
 import { createRedisStore } from './redis-store.js';
 import { undiciTransport } from './undici-transport.js';
 
@@ -36,46 +36,6 @@ export type ProxyServer = {
   /** Stops accepting, lets requests in flight finish (up to the drain timeout), closes Redis. */
   close(): Promise<void>;
 };
-
-/** Most Redis commands waiting to be sent or answered; far above a healthy Redis's. */
-const REDIS_QUEUE_MAX = 10_000;
-
-async function connectRedis(url: string, logger: Logger): Promise<RedisClientType> {
-  let connected = false;
-  const client: RedisClientType = createClient({
-    url,
-    // Fail fast while disconnected instead of queueing requests behind a dead socket.
-    disableOfflineQueue: true,
-    // A hung Redis that keeps the connection open: every call is abandoned at its deadline
-    // but stays queued for a reply that never comes. Past this many waiting, calls fail at
-    // once (a miss, the insurance limiter) instead of the queue growing without bound.
-    commandsQueueMaxLength: REDIS_QUEUE_MAX,
-    socket: {
-      connectTimeout: 3_000,
-      // At start a failure is fatal (one line, exit 1); once running, reconnect with backoff.
-      reconnectStrategy: (retries: number, cause: Error) =>
-        connected ? Math.min(retries * 100, 2_000) : cause,
-    },
-  });
-  client.on('error', (error: Error) => {
-    if (connected) logger.warn('redis connection error', { error: error.message });
-  });
-  try {
-    await client.connect();
-  } catch (error) {
-    try {
-      client.destroy();
-    } catch {
-      // Already closed by the failed connect.
-    }
-    throw new ConfigError(
-      `REDIS_URL: cannot connect to Redis (${(error as Error).message})`,
-      'env',
-    );
-  }
-  connected = true;
-  return client;
-}
 
 const NO_KEYS = 'no caller keys: every request will get 401';
 
