@@ -14,6 +14,7 @@ import { hashKey } from './keys/hash-key.js';
 import type { KeyEntry } from './keys/key-entry.js';
 import { createKeyRing, type KeyRing, type KeySource } from './keys/key-ring.js';
 import { accessLog } from './observability/access-log.js';
+import { callerGone } from './observability/caller-gone.js';
 import { frame } from './observability/frame.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { Metrics } from './observability/metrics.js';
@@ -154,7 +155,15 @@ export function createProxy(options: ProxyOptions): AmberkitProxy {
   });
   mountApiRoutes(app, deps);
   app.notFound((c) => sendError(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => sendReply(c, internalErrorReply(error, c.get('requestId'), logger)));
+  app.onError((error, c) => {
+    // A body read cut off because the caller went away (or the Node server timed it out and
+    // answered 408 itself): nobody reads this answer, and it is no fault of the proxy's.
+    if (callerGone(error, c.req.raw)) {
+      c.set('callerGone', true);
+      return new Response(null, { status: 499 });
+    }
+    return sendReply(c, internalErrorReply(error, c.get('requestId'), logger));
+  });
 
   return {
     app,

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEmulator } from '@amberkit/testing';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { assertCoreBuilt } from '../../../dist-freshness.js';
 import { hashKey } from './keys/hash-key.js';
 import { ensureBuilt } from './test/built-cli.js';
 import {
@@ -15,8 +16,12 @@ import {
 const AMBERFLO_KEY = 'runtime-amberflo-key';
 const READER = 'ak_runtimeReader000000000000000000';
 
-// The servers import `@amberkit/proxy/worker` as a user's would: the package's dist.
-beforeAll(() => ensureBuilt());
+// The servers import `@amberkit/proxy/worker` as a user's would: the package's dist, and it
+// imports `@amberkit/core` from core's dist, which must not be older than core's sources.
+beforeAll(() => {
+  assertCoreBuilt();
+  ensureBuilt();
+});
 
 /**
  * A scratch folder inside the package (so `@amberkit/proxy` resolves to it, and its

@@ -61,6 +61,34 @@ describe('the Workers module', () => {
       code: 'INTERNAL',
       message: expect.stringContaining('AMBERKIT_KEYS'),
     });
+    // A failure other than the configuration's is a 500 ErrorResponse too, and is not kept:
+    // the next request with the same binding builds the proxy.
+    let reads = 0;
+    const flaky = {
+      ...env,
+      get AMBERKIT_KEYS() {
+        reads++;
+        if (reads === 1) throw new TypeError('binding not readable yet');
+        return env.AMBERKIT_KEYS;
+      },
+    };
+    const failed = await worker.fetch(new Request('http://proxy/customers'), flaky, ctx);
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await failed.json()).toEqual({
+      code: 'INTERNAL',
+      message: expect.stringMatching(
+        /^Internal proxy error: the proxy could not be built \(TypeError\)/,
+      ),
+    });
+    const retried = await worker.fetch(
+      new Request('http://proxy/customers/customer-123456', {
+        headers: { authorization: `Bearer ${key}` },
+      }),
+      flaky,
+      ctx,
+    );
+    expect(retried.status).toBe(200);
     await emulator.close();
   });
 

@@ -1,7 +1,7 @@
 import { ConfigError } from './config/config-error.js';
 import { type Env, loadConfig } from './config/load-config.js';
 import { runtimeEnv } from './config/runtime-env.js';
-import type { AmberkitProxy } from './create-proxy.js';
+import { type AmberkitProxy, createProxy } from './create-proxy.js';
 import { createLogger } from './observability/logger.js';
 
 type ExecutionContext = {
@@ -11,17 +11,12 @@ type ExecutionContext = {
 
 let built: { env: Env; proxy: AmberkitProxy } | { env: Env; error: string } | undefined;
 
-// Loaded on the first request, not when the module is: cockatiel (the upstream breaker) aborts
-// an AbortController as its module is evaluated, and workerd refuses to start a Worker that
-// does that in the global scope ("Disallowed operation called within global scope").
-let proxyModule: Promise<typeof import('./create-proxy.js')> | undefined;
-
-/** One proxy per isolate, built from the `env` binding on the first request. */
-async function proxyFor(env: Env): Promise<{ proxy: AmberkitProxy } | { error: string }> {
-  if (built?.env === env) return built;
-  proxyModule ??= import('./create-proxy.js');
-  const { createProxy } = await proxyModule;
-  // Requests that waited on the import together build one proxy.
+/**
+ * One proxy per isolate, built from the `env` binding on the first request. A configuration
+ * error is kept (the binding will not change); any other failure is not, so the next request
+ * tries again.
+ */
+function proxyFor(env: Env): { proxy: AmberkitProxy } | { error: string; internal?: true } {
   if (built?.env === env) return built;
   try {
     const config = loadConfig(env);
@@ -52,7 +47,18 @@ async function proxyFor(env: Env): Promise<{ proxy: AmberkitProxy } | { error: s
     });
     built = { env, proxy };
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError)) {
+      // Not the caller's business (the message might name a setting's value): one error line
+      // in the Worker's log, and a 500 that points there.
+      createLogger().error('proxy could not start', {
+        error: error instanceof Error ? error.name : 'unknown',
+        message: error instanceof Error ? error.message : String(error),
+      });
+      return {
+        error: `the proxy could not be built (${error instanceof Error ? error.name : 'unknown error'}); see the Worker's log`,
+        internal: true,
+      };
+    }
     built = { env, error: error.message };
   }
   return built;
@@ -65,15 +71,15 @@ async function proxyFor(env: Env): Promise<{ proxy: AmberkitProxy } | { error: s
  */
 export default {
   async fetch(request: Request, env?: unknown, ctx?: ExecutionContext): Promise<Response> {
-    const target = await proxyFor(runtimeEnv(env));
+    const target = proxyFor(runtimeEnv(env));
     if ('error' in target) {
-      return new Response(
-        JSON.stringify({ message: `Proxy misconfigured: ${target.error}`, code: 'INTERNAL' }),
-        {
-          status: 500,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-        },
-      );
+      const message = target.internal
+        ? `Internal proxy error: ${target.error}`
+        : `Proxy misconfigured: ${target.error}`;
+      return new Response(JSON.stringify({ message, code: 'INTERNAL' }), {
+        status: 500,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
     }
     return target.proxy.fetch(request, env, ctx && 'waitUntil' in ctx ? ctx : undefined);
   },

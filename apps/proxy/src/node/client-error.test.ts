@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { tcpStack } from '../test/tcp-stack.js';
 
 /** Writes `bytes` on a new connection and reads until the server closes it. */
@@ -91,20 +91,73 @@ describe("requests Node's parser refuses get the proxy's answer", () => {
   test('a body that stops arriving: 408 once the request timeout passes, and the connection closes', async () => {
     await using s = await tcpStack({}, undefined, { requestTimeoutMs: 1_000 });
     const head =
-      'POST /customers HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+      'POST /customers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: stalled-1\r\n' +
       `Authorization: Bearer ${s.key}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`;
     const answer = parse(await exchange(s.server.port, `${head}{"customerId":"slow`));
     expect(answer.status).toBe(408);
     expect(answer.headers.connection).toBe('close');
+    expect(answer.headers['x-request-id']).toBe('stalled-1');
     expect(JSON.parse(answer.body)).toMatchObject({
       code: 'VALIDATION_FAILED',
       issues: [{ path: '(request)', message: 'the request did not arrive in time' }],
+      requestId: 'stalled-1',
     });
     expect(s.emulator.requests().filter((r) => r.method === 'POST')).toEqual([]);
     // The same with the body sent chunked.
-    const chunked = head.replace('Content-Length: 100', 'Transfer-Encoding: chunked');
+    const chunked = head
+      .replace('Content-Length: 100', 'Transfer-Encoding: chunked')
+      .replace('stalled-1', 'stalled-2');
     expect(parse(await exchange(s.server.port, `${chunked}20\r\n{"customerId":"slow`)).status).toBe(
       408,
     );
+    // The handler that was waiting for the body sees the client gone: an info line, no 500.
+    const logged = () => s.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    await vi.waitFor(() =>
+      expect(
+        logged()
+          .filter((l) => l.msg === 'client gone')
+          .map((l) => l.requestId),
+      ).toEqual(['stalled-1', 'stalled-2']),
+    );
+    const gone = logged().filter((l) => l.msg === 'client gone');
+    for (const line of gone)
+      expect(line).toMatchObject({ level: 'info', method: 'POST', route: 'createCustomer' });
+    expect(logged().filter((l) => l.level === 'error')).toEqual([]);
+    const timedOut = logged().filter((l) => l.status === 408);
+    expect(timedOut.map((l) => [l.requestId, l.method])).toEqual([
+      ['stalled-1', 'POST'],
+      ['stalled-2', 'POST'],
+    ]);
+    const metrics = await (await fetch(`${s.server.url}/metrics`)).text();
+    expect(metrics).not.toMatch(/status="500"/);
+    expect(metrics).toContain(
+      'amberkit_proxy_requests_total{route="unmatched",method="POST",status="408"} 2',
+    );
+  });
+
+  test('a stalled body behind a slow request on the connection: the earlier answer first, then the 408', async () => {
+    await using s = await tcpStack({}, undefined, { requestTimeoutMs: 1_000 });
+    s.emulator.setFaults([{ method: 'GET', path: '/customers/slow-get', latencyMs: 1_800 }]);
+    const get =
+      'GET /customers/slow-get HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: first-1\r\n' +
+      `Authorization: Bearer ${s.key}\r\n\r\n`;
+    const post =
+      'POST /customers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: stalled-3\r\n' +
+      `Authorization: Bearer ${s.key}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n` +
+      '{"customerId":"slow';
+    const raw = await exchange(s.server.port, get + post);
+    const firstEnd = raw.indexOf('\r\n\r\n');
+    const first = parse(raw);
+    const firstBody = raw.slice(
+      firstEnd + 4,
+      firstEnd + 4 + Number(first.headers['content-length']),
+    );
+    // The GET's own answer (the emulator has no such customer), never the 408 in its place.
+    expect(first.headers['x-request-id']).toBe('first-1');
+    expect(first.status).not.toBe(408);
+    const second = parse(raw.slice(firstEnd + 4 + firstBody.length));
+    expect(second.status).toBe(408);
+    expect(second.headers['x-request-id']).toBe('stalled-3');
+    expect(second.headers.connection).toBe('close');
   });
 });

@@ -131,20 +131,34 @@ function clientProblem(error: NodeJS.ErrnoException): [number, ErrorIssue] {
   }
 }
 
-type Outgoing = { once(event: 'close', listener: () => void): unknown };
+type Outgoing = {
+  readonly req?: IncomingMessage;
+  readonly headersSent: boolean;
+  once(event: 'close', listener: () => void): unknown;
+};
+
+/** The response Node is writing on the connection now (earlier ones are done, later queued). */
+const currentResponse = (socket: Duplex): Outgoing | undefined =>
+  (socket as { _httpMessage?: Outgoing | null })._httpMessage ?? undefined;
+
+/** The request whose head or body Node's parser is still reading on the connection, if any. */
+const requestBeingRead = (socket: Duplex): IncomingMessage | undefined =>
+  (socket as { parser?: { incoming?: IncomingMessage | null } | null }).parser?.incoming ??
+  undefined;
 
 /**
- * Runs `then` once the connection has no response in progress: answers to earlier requests
- * on it (pipelined, or still waiting on upstream) go out first, each in its turn — Node hands
- * the socket to the next queued response when one finishes.
+ * Runs `then` once the connection has no response in progress, or (`until`) once the one in
+ * progress is that request's: answers to earlier requests on it (pipelined, or still waiting on
+ * upstream) go out first, each in its turn — Node hands the socket to the next queued response
+ * when one finishes.
  */
-function afterResponses(socket: Duplex, then: () => void): void {
-  const current = (socket as { _httpMessage?: Outgoing | null })._httpMessage;
-  if (!current) {
+function afterResponses(socket: Duplex, then: () => void, until?: IncomingMessage): void {
+  const current = currentResponse(socket);
+  if (!current || (until !== undefined && current.req === until)) {
     then();
     return;
   }
-  current.once('close', () => setImmediate(() => afterResponses(socket, then)));
+  current.once('close', () => setImmediate(() => afterResponses(socket, then, until)));
 }
 
 /**
@@ -165,18 +179,23 @@ function answerClientError(
     socket.destroy();
     return;
   }
-  // A request whose body stopped arriving holds the connection's current response, which
-  // waits for that body and would never finish: answer the timeout now, as Node's own
-  // handler does when no answer has begun, and drop the connection.
-  const current = (socket as { _httpMessage?: { headersSent: boolean } | null })._httpMessage;
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && current && !current.headersSent) {
-    writeRefusal(error, socket, proxy, logger);
-    return;
-  }
-  afterResponses(socket, () => {
-    if (socket.writable) writeRefusal(error, socket, proxy, logger);
-    else socket.destroy();
-  });
+  // A request whose body stopped arriving has a response waiting for that body, which would
+  // never finish: the 408 is written in its place once the answers to earlier requests on the
+  // connection are out (now, if there are none), as Node's own handler does, and the
+  // connection dropped. That request's handler then sees its client gone (see create-proxy).
+  const stalled = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? requestBeingRead(socket) : undefined;
+  afterResponses(
+    socket,
+    () => {
+      const current = currentResponse(socket);
+      // Ours: no answer in progress, or the stalled request's (one already answered is left).
+      const ours = stalled === undefined ? current === undefined : current?.req === stalled;
+      if (socket.writable && ours && !current?.headersSent)
+        writeRefusal(error, socket, proxy, logger, stalled);
+      else socket.destroy();
+    },
+    stalled,
+  );
 }
 
 function writeRefusal(
@@ -184,9 +203,11 @@ function writeRefusal(
   socket: Duplex,
   proxy: AmberkitProxy,
   logger: Logger,
+  req?: IncomingMessage,
 ): void {
   const [status, issue] = clientProblem(error);
-  const refusal = refuse(issue, undefined, proxy, logger, status);
+  // The timed-out request's method and id (the caller's X-Request-Id) when its head was read.
+  const refusal = refuse(issue, req, proxy, logger, status);
   const body = refusal.reply.body ?? '';
   const headers: Record<string, string> = {
     ...refusalHeaders(refusal),

@@ -21,12 +21,25 @@ export function logRequest(logger: Logger, line: RequestLine): void {
   });
 }
 
-/** One JSON line and one metric per request: route, status, cache result, upstream ms. */
+/**
+ * One JSON line and one metric per request: route, status, cache result, upstream ms. A
+ * request whose caller went away gets an info line `client gone` instead, and no metric.
+ */
 export function accessLog(logger: Logger, metrics: Metrics): MiddlewareHandler<ProxyEnv> {
   return async function accessLog(c, next) {
     const started = performance.now();
     await next();
     const route = c.get('route') ?? 'unmatched';
+    if (c.get('callerGone')) {
+      // Not an answer: the caller never gets it (a Node 408 is counted where it is written).
+      logger.info('client gone', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        route,
+        ms: roundMs(performance.now() - started),
+      });
+      return;
+    }
     metrics.request(route, c.req.method, c.res.status);
     logRequest(logger, {
       requestId: c.get('requestId'),

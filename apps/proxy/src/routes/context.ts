@@ -11,6 +11,8 @@ export type ProxyEnv = {
     cacheResult: string;
     upstreamMs: number;
     keyName: string;
+    /** The caller went away before the answer (see `callerGone`): no answer, no metric. */
+    callerGone: boolean;
   };
 };
 export type ProxyContext = Context<ProxyEnv>;

@@ -1,30 +1,19 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtAfterSources } from '../../../../dist-freshness.js';
 import { until } from './poll.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(root, 'dist', 'cli.js');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, name.name);
-    newest = Math.max(newest, name.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ with tsdown when it is missing or older than the sources. */
+/**
+ * Builds dist/ with tsdown when it is missing or older than the sources (tests and src/test/
+ * helpers are not sources: editing one must not rebuild dist/ under a run that uses it).
+ */
 export function ensureBuilt(): void {
-  let built = 0;
-  try {
-    built = statSync(CLI).mtimeMs;
-  } catch {
-    // Not built yet.
-  }
-  if (built < newestSource(join(root, 'src')))
+  if (!builtAfterSources(CLI, join(root, 'src')))
     execFileSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 }
 

@@ -9,10 +9,16 @@ import { until } from './poll.js';
 export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
-/** The Workers module bundled as wrangler does: the `workerd`, `worker` and `browser` conditions. */
-export async function bundleWorker(platform: Platform = 'neutral') {
+/**
+ * The Workers module bundled as wrangler does: the `workerd`, `worker` and `browser` conditions.
+ * `source`: another module to bundle instead of src/worker.ts, resolved from src/ (a Worker of
+ * an embedder's, say).
+ */
+export async function bundleWorker(platform: Platform = 'neutral', source?: string) {
   const result = await build({
-    entryPoints: [join(packageRoot, 'src', 'worker.ts')],
+    ...(source === undefined
+      ? { entryPoints: [join(packageRoot, 'src', 'worker.ts')] }
+      : { stdin: { contents: source, resolveDir: join(packageRoot, 'src'), loader: 'ts' } }),
     bundle: true,
     write: false,
     format: 'esm',
@@ -97,9 +103,18 @@ export async function spawnServer(
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A command that cannot be spawned (missing, not executable) emits `error` and no `exit`:
+  // unheard, it would be an uncaught error in the test worker.
+  let spawnError: Error | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', (error) => {
+      spawnError = error;
+      resolve();
+    });
+  });
   const dispose = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
+    if (spawnError === undefined && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exited;
     }
@@ -109,8 +124,11 @@ export async function spawnServer(
       () => {
         const found = output.match(/http:\/\/127\.0\.0\.1:\d+\//)?.[0];
         if (found) return found;
+        if (spawnError) throw new Error(`cannot spawn ${command}: ${spawnError.message}`);
         if (child.exitCode !== null)
           throw new Error(`${command} exited ${child.exitCode}: ${output}`);
+        if (child.signalCode !== null)
+          throw new Error(`${command} was killed by ${child.signalCode}: ${output}`);
         return undefined;
       },
       `${command} to print its URL`,

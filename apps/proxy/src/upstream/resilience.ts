@@ -1,12 +1,4 @@
-import {
-  BrokenCircuitError,
-  CircuitState,
-  ConsecutiveBreaker,
-  circuitBreaker,
-  ExponentialBackoff,
-  handleWhen,
-  retry,
-} from 'cockatiel';
+import type { CircuitBreakerPolicy, RetryPolicy } from 'cockatiel';
 import { UpstreamServerError, UpstreamTimeoutError, UpstreamUnavailableError } from './errors.js';
 
 export type ResilienceOptions = {
@@ -32,18 +24,58 @@ export type Resilience = {
  * upstream would only get slower.
  */
 export function createResilience(options: ResilienceOptions = {}): Resilience {
+  let policies: Policies | undefined;
+  let loading: Promise<Policies> | undefined;
+  // cockatiel is loaded on the first upstream call, not with this module: it aborts an
+  // AbortController as it is evaluated, and workerd refuses to start a Worker that does that in
+  // the global scope ("Disallowed operation called within global scope"), which importing
+  // `createProxy` would otherwise do. A failed load is tried again by the next call.
+  const load = (): Promise<Policies> =>
+    (loading ??= import('cockatiel').then(
+      (cockatiel) => (policies = buildPolicies(cockatiel, options)),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  return {
+    run(idempotent, attempt) {
+      return policies
+        ? policies.run(idempotent, attempt)
+        : load().then((loaded) => loaded.run(idempotent, attempt));
+    },
+    // No call yet, no failure yet: the breaker starts closed.
+    state: () => policies?.state() ?? 'closed',
+  };
+}
+
+type Policies = Resilience;
+
+function buildPolicies(
+  cockatiel: typeof import('cockatiel'),
+  options: ResilienceOptions,
+): Policies {
+  const {
+    BrokenCircuitError,
+    CircuitState,
+    ConsecutiveBreaker,
+    circuitBreaker,
+    ExponentialBackoff,
+    handleWhen,
+    retry,
+  } = cockatiel;
   const failure = handleWhen(
     (e) =>
       e instanceof UpstreamServerError ||
       e instanceof UpstreamUnavailableError ||
       e instanceof UpstreamTimeoutError,
   );
-  const breaker = circuitBreaker(failure, {
+  const breaker: CircuitBreakerPolicy = circuitBreaker(failure, {
     halfOpenAfter: options.halfOpenAfterMs ?? 5_000,
     breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
   });
   const retries = options.retries ?? 2;
-  const retrying = retry(
+  const retrying: RetryPolicy = retry(
     handleWhen(
       (e) =>
         e instanceof UpstreamServerError || (e instanceof UpstreamUnavailableError && e.retryable),

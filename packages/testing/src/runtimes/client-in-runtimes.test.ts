@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Miniflare, supportedCompatibilityDate } from 'miniflare';
 import { describe, expect, test } from 'vitest';
+import { assertCoreBuilt } from '../../../../dist-freshness.js';
 import { createEmulator } from '../emulator/create-emulator.js';
 import type { ClientProbe } from './client-probe.js';
-import { assertCoreBuilt, runToEnd, runtimeBinary } from './runtime-binary.js';
+import { runToEnd, runtimeBinary } from './runtime-binary.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageRoot = join(here, '..', '..');

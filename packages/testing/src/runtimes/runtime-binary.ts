@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,30 +51,4 @@ export async function runToEnd(
       `${command} ${args.join(' ')} failed: ${(error as Error).message}\n${stdout}\n${stderr}`,
     );
   }
-}
-
-function newest(dir: string): number {
-  let time = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) time = Math.max(time, newest(path));
-    else if (!entry.name.includes('.test.')) time = Math.max(time, statSync(path).mtimeMs);
-  }
-  return time;
-}
-
-/**
- * Bun and Deno load `@amberkit/core` as a user's code would: its dist. `pnpm test` builds it
- * first; a dist older than the sources would test old code, so that fails here instead.
- */
-export function assertCoreBuilt(): void {
-  const root = dirname(require.resolve('@amberkit/core/package.json'));
-  let built = 0;
-  try {
-    built = statSync(join(root, 'dist', 'client', 'index.js')).mtimeMs;
-  } catch {
-    // Not built.
-  }
-  if (built < newest(join(root, 'src')))
-    throw new Error('packages/core/dist is missing or older than its sources: run pnpm build');
 }
