@@ -104,7 +104,8 @@ describe('findCommand', () => {
     })();
     expect(bare).toBeInstanceOf(SubcommandError);
     expect(bare).toMatchObject({
-      message: 'amberkit customers needs a subcommand',
+      message:
+        "customers needs a subcommand (one of: list, get, create, update, delete); run 'amberkit customers --help'",
       group: 'customers',
     });
     expect(() => findCommand(['customers', 'frobnicate'])).toThrow(
