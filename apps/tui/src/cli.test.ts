@@ -104,6 +104,15 @@ describe('amberkit (the built bin, as a process)', () => {
     expect(help.stdout).toContain('  delete  Delete a customer (asks to type the id, or --yes)');
   });
 
+  test('--timeout before the command without its value: one line naming the flag, exit 2', async () => {
+    const result = await run(['--timeout', 'customers', 'list']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      "amberkit: --timeout needs a number of seconds (30, 2.5) or a duration (500ms, 10s, 2m, 1h), not 'customers'\n",
+    );
+  });
+
   test('an unknown flag or command is one line and exit 2', async () => {
     for (const args of [['--bogus'], ['customers', 'list', '--bogus'], ['frobnicate']]) {
       const result = await run(args);
