@@ -22,6 +22,29 @@ describe('splitArgv', () => {
       words: ['customers', 'list'],
     });
   });
+
+  test('a value flag missing its value is named, not read as taking the command', () => {
+    const timeout =
+      "--timeout needs a number of seconds (30, 2.5) or a duration (500ms, 10s, 2m, 1h), not 'customers'";
+    expect(() => splitArgv(['--timeout', 'customers', 'list'])).toThrow(new UsageError(timeout));
+    expect(() => splitArgv(['--timeout', 'soon'])).toThrow(/^--timeout needs a number/);
+    for (const value of ['5', '2.5', '.5', '500ms', '10s', '2m', '1H'])
+      expect(splitArgv(['--timeout', value, 'customers', 'list']).words).toEqual([
+        'customers',
+        'list',
+      ]);
+    expect(() => splitArgv(['--base-url', 'customers', 'list'])).toThrow(
+      new UsageError("--base-url needs a value: 'customers' after it is a command"),
+    );
+    expect(() => splitArgv(['--profile', 'invoices', 'list', '--customer', 'c'])).toThrow(
+      /^--profile needs a value/,
+    );
+    // A profile may be named like a command, when a command follows it.
+    expect(splitArgv(['--profile', 'customers', 'customers', 'list'])).toEqual({
+      globals: ['--profile', 'customers'],
+      words: ['customers', 'list'],
+    });
+  });
 });
 
 describe('parseCommandArgs', () => {
@@ -104,7 +127,8 @@ describe('findCommand', () => {
     })();
     expect(bare).toBeInstanceOf(SubcommandError);
     expect(bare).toMatchObject({
-      message: 'amberkit customers needs a subcommand',
+      message:
+        "customers needs a subcommand (one of: list, get, create, update, delete); run 'amberkit customers --help'",
       group: 'customers',
     });
     expect(() => findCommand(['customers', 'frobnicate'])).toThrow(

@@ -145,7 +145,7 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       expect(allowed.code).toBe(2);
       expect(allowed.stderr).toMatch(
         new RegExp(
-          `^amberkit: --expires: ${typed} is out of range \\(.+\\): use a date from 2000 to 2199\n$`,
+          `^amberkit: --expires: ${typed} is ${typed} 00:00 UTC: must be on or after 2000-01-01 00:00 UTC\n$`,
         ),
       );
     }
@@ -153,12 +153,14 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       env: { TZ: 'UTC' },
     });
     expect(epochAllowed.stderr).toBe(
-      'amberkit: --expires: 1970-01-01 is out of range (Jan 1, 1970): use a date from 2000 to 2199\n',
+      'amberkit: --expires: 1970-01-01 is 1970-01-01 00:00 UTC: must be on or after 2000-01-01 00:00 UTC\n',
     );
     // So is a year after 2199, past or not.
     const late = await cli([...base, '--expires', '2300-01-01']);
     expect(late.code).toBe(2);
-    expect(late.stderr).toMatch(/^amberkit: --expires: 2300-01-01 is out of range/);
+    expect(late.stderr).toMatch(
+      /^amberkit: --expires: 2300-01-01 is 2300-01-0\d \d\d:00 UTC: must be before 2200-01-01 00:00 UTC\n$/,
+    );
     // In a body, a time in seconds is named as such; a past one is refused like the flag.
     const seconds = await cli(['prepaid', 'create', '--body', '-'], {
       input: JSON.stringify({
@@ -311,10 +313,17 @@ describe('amberkit invoices / prepaid / plans (as a process)', () => {
       expect(result.code, start).toBe(2);
       expect(result.stderr).toMatch(
         new RegExp(
-          `^amberkit: --start: ${start} is out of range \\(.+\\): use a date from 2000 to 2199\n$`,
+          `^amberkit: --start: ${start} is ${start} 00:00 UTC: must be (on or after 2000|before 2200)-01-01 00:00 UTC\n$`,
         ),
       );
     }
+    // The range is of instants: in Tokyo, 2000-01-01 is 1999-12-31 15:00 UTC, and the message
+    // says so, rather than refusing a 2000 date for not being "from 2000".
+    const tokyo = await cli([...base, '--start', '2000-01-01'], { env: { TZ: 'Asia/Tokyo' } });
+    expect(tokyo.code).toBe(2);
+    expect(tokyo.stderr).toBe(
+      'amberkit: --start: 2000-01-01 is 1999-12-31 15:00 UTC: must be on or after 2000-01-01 00:00 UTC\n',
+    );
     const seconds = await cli(['plans', 'assign', '--body', '-'], {
       input: JSON.stringify({
         customerId: 'customer-123456',

@@ -7,8 +7,9 @@ export class UsageError extends Error {
 }
 
 /**
- * A command group (`customers`) without a subcommand, or with one it does not have. A usage
- * error whose line is followed by the group's list of commands, as `gh` and `kubectl` do.
+ * A command group (`customers`) without a subcommand, or with one it does not have. Like any
+ * usage error it is one line (naming the group's actions and `amberkit <group> --help`): a
+ * script's log gets one line per mistake, and the full list is one `--help` away.
  */
 export class SubcommandError extends UsageError {
   constructor(

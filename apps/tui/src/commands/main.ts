@@ -1,6 +1,5 @@
 import { readEnv, VERSION } from '../config/index.js';
 import { safeLines } from '../model/safe-text.js';
-import { SubcommandError } from './errors.js';
 import { describeError, EXIT, exitCodeFor, redact } from './exit-code.js';
 import { commandHelp, globalHelp, groupHelp } from './help.js';
 import { interactive, type StartInteractive } from './interactive.js';
@@ -37,11 +36,6 @@ export async function main(
     return await interactive(globals, io, secrets, startInteractive);
   } catch (error) {
     writeLine(io.stderr, `amberkit: ${describeError(error, secrets)}`);
-    // A group without a (known) subcommand: what it has, as `amberkit <group> --help` says.
-    if (error instanceof SubcommandError) {
-      writeLine(io.stderr, '');
-      for (const line of groupHelp(error.group)) writeLine(io.stderr, line);
-    }
     if (env.AMBERKIT_DEBUG && error instanceof Error && error.stack) {
       writeLine(io.stderr, safeLines(redact(error.stack, secrets)));
     }

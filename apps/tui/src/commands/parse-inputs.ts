@@ -1,5 +1,6 @@
 import { fromApiAmount, parseAmount, toApiAmount, toDecimalString } from '@amberkit/core/money';
 import { asMillis, parseDateInput } from '@amberkit/core/time';
+import { plausibleTimeProblem } from '../model/plausible-time.js';
 import { UsageError } from './errors.js';
 import { localZone, showDate } from './format.js';
 
@@ -39,7 +40,7 @@ export function dateFlag(flag: string, text: string): number {
 }
 
 /**
- * A time in Unix milliseconds the API can take: 2000–2199 (a value in seconds is named as
+ * A time in Unix milliseconds the API can take: from 2000-01-01 00:00 UTC up to 2200 (a value in seconds is named as
  * such). `typed` is what the person wrote, when a flag: `--expires 1970-01-01` is named as
  * typed, never as the `0` it became.
  */
@@ -48,9 +49,7 @@ function plausibleMillis(value: number, where: string, typed: string | undefined
     return asMillis(value, where);
   } catch (error) {
     if (typed === undefined) throw new UsageError(reason(error));
-    throw new UsageError(
-      `${where}: ${typed} is out of range (${showDate(new Date(value))}): use a date from 2000 to 2199`,
-    );
+    throw new UsageError(`${where}: ${typed} ${plausibleTimeProblem(value) ?? reason(error)}`);
   }
 }
 

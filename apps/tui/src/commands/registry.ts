@@ -37,7 +37,7 @@ export function groupCommands(group: string): Command[] {
 /**
  * Finds the command named by the first one or two words. An unknown word is a
  * {@link UsageError}; a group alone (`customers`) or with an action it does not have is a
- * {@link SubcommandError}, so the caller can list the group's commands.
+ * {@link SubcommandError} whose one line names the group's actions and where their help is.
  */
 export function findCommand(words: readonly string[]): { command: Command; rest: string[] } {
   const [first = '', second] = words;
@@ -53,5 +53,9 @@ export function findCommand(words: readonly string[]): { command: Command; rest:
     second === undefined || second.startsWith('-')
       ? 'needs a subcommand'
       : `has no subcommand '${second}'`;
-  throw new SubcommandError(`amberkit ${first} ${problem}`, first);
+  const actions = group.map((c) => c.name.slice(first.length + 1)).join(', ');
+  throw new SubcommandError(
+    `${first} ${problem} (one of: ${actions}); run 'amberkit ${first} --help'`,
+    first,
+  );
 }

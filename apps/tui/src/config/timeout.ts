@@ -5,6 +5,12 @@ import { ConfigError } from './errors.js';
 const TIMEOUT = /^(\d*)(?:\.(\d*))?\s*(ms|s|m|h)?$/i;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
+/** Whether `text` is written as a timeout (a number, with or without a unit), whatever its size. */
+export function looksLikeTimeout(text: string): boolean {
+  const match = TIMEOUT.exec(text.trim());
+  return match !== null && `${match[1] ?? ''}${match[2] ?? ''}` !== '';
+}
+
 /**
  * A request timeout as `--timeout` and `AMBERKIT_TIMEOUT` give it, in whole milliseconds
  * (rounded up): seconds when no unit is given, as curl's `--max-time` reads it. `source` names

@@ -1,4 +1,5 @@
-import { formatDate, PLAUSIBLE_MILLIS, parseDateInput } from '@amberkit/core/time';
+import { formatDate, parseDateInput } from '@amberkit/core/time';
+import { plausibleTimeProblem } from '../../model/plausible-time.js';
 
 /** The user's zone: the UI shows and reads dates as the person at the terminal means them. */
 export const LOCAL_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -27,11 +28,11 @@ export function readDate(input: string): Date {
 }
 
 /**
- * A date the API can take: from 2000 up to (not including) 2200, core's plausible range. A
- * year typed wrong (`1970`, `9999`) is named here, at the field, rather than sent and refused.
+ * A date the API can take: from 2000-01-01 00:00 UTC up to (not including) 2200, core's
+ * plausible range. A year typed wrong (`1970`, `9999`) is named here, at the field, rather
+ * than sent and refused; the message gives the bound in UTC ({@link plausibleTimeProblem}).
  */
 export function checkPlausibleDate(date: Date): void {
-  const ms = date.getTime();
-  if (ms < PLAUSIBLE_MILLIS.min || ms >= PLAUSIBLE_MILLIS.max)
-    throw new Error(`is out of range (${showDate(date)}): use a date from 2000 to 2199`);
+  const problem = plausibleTimeProblem(date.getTime());
+  if (problem !== undefined) throw new Error(problem);
 }

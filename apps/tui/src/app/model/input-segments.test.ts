@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { inputSegments, PLAIN_CURSOR } from './input-segments.js';
+import { after } from './line-edit.js';
 
 const line = (segments: ReturnType<typeof inputSegments>) => segments.map((s) => s.text).join('');
 
@@ -29,5 +30,16 @@ describe('inputSegments', () => {
       `${PLAIN_CURSOR}<e.g. 500.00>`,
     );
     expect(line(inputSegments('', 0, 0, '', false))).toBe(PLAIN_CURSOR);
+  });
+
+  test('with styles, the inverse cell is the whole character at the cursor', () => {
+    for (const c of ['👨‍👩‍👧', '👍🏽', '🇫🇷', 'e\u0301']) {
+      const value = `x${c}y`;
+      expect(inputSegments(value, 1, after(value, 1), '', true)).toEqual([
+        { kind: 'text', text: 'x' },
+        { kind: 'cursor', text: c },
+        { kind: 'text', text: 'y' },
+      ]);
+    }
   });
 });

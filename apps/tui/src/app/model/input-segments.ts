@@ -15,7 +15,8 @@ export const PLAIN_CURSOR = '█';
  * past the end) and an empty field's placeholder is dim. Without them (`styled` false) both
  * must still read apart from a value: the cursor is {@link PLAIN_CURSOR} and the placeholder
  * is in angle brackets, `<e.g. 500.00>`, so it is never taken for something already typed.
- * `next` is where the character at the cursor ends (a surrogate pair is one character).
+ * `next` is where the character at the cursor ends (a grapheme cluster: an emoji with its
+ * modifiers, a flag or a letter with its accents is one character).
  */
 export function inputSegments(
   value: string,

@@ -6,21 +6,48 @@ export type LineState = { readonly value: string; readonly cursor: number };
 const at = (state: LineState, value: string, cursor: number): LineState =>
   value === state.value && cursor === state.cursor ? state : { value, cursor };
 
-const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+// What a person sees as one character: `👍🏽`, `❤️`, `🇫🇷`, `👨‍👩‍👧` and `e` with a combining
+// accent are each several code points, and a cursor or a Backspace inside one leaves half of it.
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** The index one code point before `i`: a surrogate pair (an emoji) is never split. */
-function before(value: string, i: number): number {
-  if (i <= 0) return 0;
-  return i >= 2 && isLow(value.charCodeAt(i - 1)) && isHigh(value.charCodeAt(i - 2))
-    ? i - 2
-    : i - 1;
+/** The start of every character of `value`, and its length: the places a cursor may stand. */
+function boundaries(value: string): number[] {
+  const starts = Array.from(graphemes.segment(value), (segment) => segment.index);
+  starts.push(value.length);
+  return starts;
 }
 
-/** The index one code point after `i`. */
+/** The last boundary at or before `i`. */
+function floor(value: string, i: number): number {
+  let found = 0;
+  for (const boundary of boundaries(value)) {
+    if (boundary > i) break;
+    found = boundary;
+  }
+  return found;
+}
+
+/** The boundary before `i` (one character to the left): an emoji or an accent is never split. */
+export function before(value: string, i: number): number {
+  return i <= 0 ? 0 : floor(value, i - 1);
+}
+
+/** The boundary after `i`: where the character at `i` ends. */
 export function after(value: string, i: number): number {
-  if (i >= value.length) return value.length;
-  return isHigh(value.charCodeAt(i)) && isLow(value.charCodeAt(i + 1)) ? i + 2 : i + 1;
+  for (const boundary of boundaries(value)) if (boundary > i) return boundary;
+  return value.length;
+}
+
+// A line break or another control character pasted into a one-line field would break the
+// line it is drawn on and be saved in a name: a line break becomes a space, the rest is dropped.
+function typed(input: string): string {
+  let text = '';
+  for (const char of input.replaceAll('\r\n', '\n')) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === '\n' || char === '\r') text += ' ';
+    else if (code >= 0x20 && (code < 0x7f || code > 0x9f)) text += char;
+  }
+  return text;
 }
 
 /**
@@ -42,15 +69,17 @@ export function editLine(state: LineState, input: string, key: Partial<Key>): Li
   if (key.ctrl && input === 'u') return at(state, value.slice(cursor), 0);
   if (key.ctrl && input === 'k') return at(state, value.slice(0, cursor), cursor);
   if (key.ctrl && input === 'w') {
-    const start = value.slice(0, cursor).search(/\S*\s*$/);
+    // A word starts at a character: a combining mark after a space is not cut from it.
+    const start = floor(value, value.slice(0, cursor).search(/\S*\s*$/));
     return at(state, value.slice(0, start) + value.slice(cursor), start);
   }
   if (key.ctrl || key.meta || key.super || key.hyper) return state;
   if (key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.tab || key.return)
     return state;
-  if (input === '') return state;
+  const text = typed(input);
+  if (text === '') return state;
   return {
-    value: value.slice(0, cursor) + input + value.slice(cursor),
-    cursor: cursor + input.length,
+    value: value.slice(0, cursor) + text + value.slice(cursor),
+    cursor: cursor + text.length,
   };
 }

@@ -37,7 +37,7 @@ describe('validatePrepaidForm', () => {
       ok: false,
       errors: {
         expiration: expect.stringMatching(
-          /^is out of range \(Dec 31, 9999\): use a date from 2000 to 2199$/,
+          /^is 9999-12-31 \d\d:00 UTC: must be before 2200-01-01 00:00 UTC$/,
         ),
       },
     });
