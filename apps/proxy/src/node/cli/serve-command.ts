@@ -35,6 +35,13 @@ export async function serve(
   const config = loadConfig(io.env, flags);
   const server = await startProxyServer(config);
   const { logger } = server;
+  logger.info('listening', {
+    url: server.url,
+    upstream: new URL(config.upstream.baseUrl).origin,
+    cache: config.cache.kind,
+    keys: 'file' in config.keys ? config.keys.file : 'AMBERKIT_KEYS',
+  });
+
   process.on('SIGHUP', () => {
     server.reloadKeys().then(
       (count) => logger.info('keys reloaded', { keys: count }),
@@ -57,12 +64,4 @@ export async function serve(
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  // Last: a supervisor (or a test) that signals on seeing this line must find the handlers
-  // in place; until `process.on`, SIGHUP's default action ends the process.
-  logger.info('listening', {
-    url: server.url,
-    upstream: new URL(config.upstream.baseUrl).origin,
-    cache: config.cache.kind,
-    keys: 'file' in config.keys ? config.keys.file : 'AMBERKIT_KEYS',
-  });
 }
