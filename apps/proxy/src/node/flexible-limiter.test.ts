@@ -1,8 +1,7 @@
-import { createClient, type RedisClientType } from 'redis';
 import { describe, expect, test } from 'vitest';
 import { parseRateSpec } from '../config/rate-spec.js';
 import { until } from '../test/poll.js';
-import { testRedis } from '../test/redis.js';
+import { relayClient, testRedis } from '../test/redis.js';
 import { tcpRelay } from '../test/tcp-relay.js';
 import { createFlexibleLimiter } from './flexible-limiter.js';
 
@@ -51,13 +50,7 @@ describe('rate-limiter-flexible limiter', () => {
   test('a call that timed out and then failed is charged to the insurance limiter once', async () => {
     await using redis = await testRedis();
     await using relay = await tcpRelay({ host: '127.0.0.1', port: 6379 });
-    const client: RedisClientType = createClient({
-      url: relay.url,
-      disableOfflineQueue: true,
-      socket: { reconnectStrategy: () => 50 },
-    });
-    client.on('error', () => {});
-    await client.connect();
+    const client = await relayClient(relay.url);
     try {
       const limiter = createFlexibleLimiter({
         redis: client,

@@ -1,9 +1,8 @@
-import { createClient, type RedisClientType } from 'redis';
 import { describe, expect, test } from 'vitest';
 import type { CachedEntry } from '../cache/cache-store.js';
 import { createLogger } from '../observability/logger.js';
 import { until } from '../test/poll.js';
-import { testRedis } from '../test/redis.js';
+import { relayClient, testRedis } from '../test/redis.js';
 import { tcpRelay } from '../test/tcp-relay.js';
 import { tcpStack } from '../test/tcp-stack.js';
 import { createRedisStore } from './redis-store.js';
@@ -134,13 +133,7 @@ const entry = (body: string): CachedEntry => ({
 async function storesBehindRelay(options: { maxPending?: number; timeoutMs?: number } = {}) {
   const redis = await testRedis();
   const relay = await tcpRelay({ host: '127.0.0.1', port: 6379 });
-  const client: RedisClientType = createClient({
-    url: relay.url,
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: () => 50 },
-  });
-  client.on('error', () => {});
-  await client.connect();
+  const client = await relayClient(relay.url);
   const lines: string[] = [];
   const a = createRedisStore({
     client,
@@ -174,6 +167,26 @@ async function storesBehindRelay(options: { maxPending?: number; timeoutMs?: num
       await redis[Symbol.asyncDispose]();
     },
   };
+}
+
+/**
+ * `a` invalidates `k` while Redis is cut; Redis comes back but refuses the replay on reconnect
+ * (the version key has the wrong type), then is fixed. Answers the version key's name.
+ */
+async function firstReplayFails(env: Awaited<ReturnType<typeof storesBehindRelay>>) {
+  const { a, relay, redis } = env;
+  const version = `${redis.prefix}v:k`;
+  relay.cut();
+  await a.invalidate(['k']);
+  await redis.client.rPush(version, 'not a number');
+  relay.restore();
+  await until(
+    () => (env.count('redis invalidation replay failed') > 0 ? true : undefined),
+    'the replay on reconnect to fail',
+    5_000,
+  );
+  await redis.client.del(version);
+  return version;
 }
 
 describe('Redis store outages (real Redis behind a relay)', () => {
@@ -237,19 +250,8 @@ describe('Redis store outages (real Redis behind a relay)', () => {
 
   test('a replay that fails after Redis is back is tried again, without any request', async () => {
     await using env = await storesBehindRelay();
-    const { a, relay, redis } = env;
-    const version = `${redis.prefix}v:k`;
-    relay.cut();
-    await a.invalidate(['k']);
-    // Redis answers again, but refuses the replay (the version key has the wrong type).
-    await redis.client.rPush(version, 'not a number');
-    relay.restore();
-    await until(
-      () => (env.count('redis invalidation replay failed') > 0 ? true : undefined),
-      'the replay on reconnect to fail',
-      5_000,
-    );
-    await redis.client.del(version);
+    const { redis } = env;
+    const version = await firstReplayFails(env);
     await until(
       async () => ((await redis.client.get(version)) === '1' ? true : undefined),
       'a later replay to reach Redis',
@@ -276,18 +278,8 @@ describe('Redis store outages (real Redis behind a relay)', () => {
 
   test('at close, remembered invalidations get one last try', async () => {
     await using env = await storesBehindRelay();
-    const { a, relay, redis } = env;
-    const version = `${redis.prefix}v:k`;
-    relay.cut();
-    await a.invalidate(['k']);
-    await redis.client.rPush(version, 'not a number');
-    relay.restore();
-    await until(
-      () => (env.count('redis invalidation replay failed') > 0 ? true : undefined),
-      'the replay on reconnect to fail',
-      5_000,
-    );
-    await redis.client.del(version);
+    const { a, redis } = env;
+    const version = await firstReplayFails(env);
     await a.close();
     expect(await redis.client.get(version)).toBe('1');
     expect(env.logged().filter((l) => l.level === 'error')).toHaveLength(1); // the failed invalidation

@@ -29,3 +29,18 @@ export async function testRedis(): Promise<{
     },
   };
 }
+
+/**
+ * A connected client to `url` (a relay's) made as the server makes it: no offline queue, so a
+ * cut connection fails calls at once, and quick reconnects; its errors are the test's to see.
+ */
+export async function relayClient(url: string): Promise<RedisClientType> {
+  const client: RedisClientType = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: () => 50 },
+  });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
