@@ -1,18 +1,16 @@
-import type { Readable } from 'node:stream';
 import { createEmulator } from '@amberkit/testing';
-import { Miniflare, supportedCompatibilityDate } from 'miniflare';
+import { supportedCompatibilityDate } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hashKey } from './keys/hash-key.js';
-import { bundleWorker, documentedWranglerConfig } from './test/runtimes.js';
+import { bundleWorker, documentedWranglerConfig, startWorkerd } from './test/runtimes.js';
 
 const AMBERFLO_KEY = 'workerd-amberflo-key';
 const READER = 'ak_workerdReader000000000000000000';
 const WRITER = 'ak_workerdWriter000000000000000000';
 const emulator = createEmulator({ accounts: [AMBERFLO_KEY] });
 let upstream: Awaited<ReturnType<typeof emulator.listen>>;
-let mf: Miniflare;
+let workerd: Awaited<ReturnType<typeof startWorkerd>>;
 let base: URL;
-let logs = '';
 
 // The settings of the wrangler.jsonc in docs/proxy.md, as a deploy would use them. workerd
 // refuses a date newer than it knows ("This Worker requires compatibility date …, but the
@@ -24,43 +22,23 @@ const compatibilityDate = documented.compatibilityDate;
 beforeAll(async () => {
   upstream = await emulator.listen();
   const { code } = await bundleWorker();
-  mf = new Miniflare({
-    modules: true,
-    script: code,
-    compatibilityDate,
-    compatibilityFlags: documented.flags,
-    host: '127.0.0.1',
-    port: 0,
-    bindings: {
-      AMBERFLO_BASE_URL: upstream.url,
-      AMBERFLO_API_KEY: AMBERFLO_KEY,
-      AMBERKIT_KEYS: JSON.stringify([
-        { name: 'reader', hash: await hashKey(READER), scopes: ['customers:read'] },
-        {
-          name: 'writer',
-          hash: await hashKey(WRITER),
-          scopes: ['customers:read', 'customers:write'],
-        },
-      ]),
-    },
-    // The worker's own log lines (console.log inside workerd), kept to check them for secrets.
-    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
-      stdout.on('data', (chunk: Buffer) => {
-        logs += chunk.toString('utf8');
-      });
-      stderr.on('data', (chunk: Buffer) => {
-        logs += chunk.toString('utf8');
-      });
-    },
+  workerd = await startWorkerd(code, {
+    AMBERFLO_BASE_URL: upstream.url,
+    AMBERFLO_API_KEY: AMBERFLO_KEY,
+    AMBERKIT_KEYS: JSON.stringify([
+      { name: 'reader', hash: await hashKey(READER), scopes: ['customers:read'] },
+      {
+        name: 'writer',
+        hash: await hashKey(WRITER),
+        scopes: ['customers:read', 'customers:write'],
+      },
+    ]),
   });
-  // A runtime that fails to start says why on its stderr, which handleRuntimeStdio took.
-  base = await mf.ready.catch((error: Error) => {
-    throw new Error(`${error.message}\n${logs}`);
-  });
+  base = workerd.base;
 });
 
 afterAll(async () => {
-  await mf?.dispose();
+  await workerd?.[Symbol.asyncDispose]();
   await upstream?.close();
 });
 
@@ -139,6 +117,7 @@ describe(`the Workers module in workerd (miniflare, compatibility date ${compati
   });
 
   test('the worker logged its requests without a secret in them', () => {
+    const logs = workerd.logs();
     expect(logs).toContain('"route"');
     for (const secret of [AMBERFLO_KEY, READER, WRITER]) expect(logs).not.toContain(secret);
   });

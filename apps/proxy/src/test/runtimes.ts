@@ -2,8 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { build, type Platform } from 'esbuild';
+import { Miniflare } from 'miniflare';
 import { until } from './poll.js';
 
 export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,6 +50,38 @@ export function documentedWranglerConfig(): { compatibilityDate: string; flags: 
 }
 
 /** The `server.ts` docs/proxy.md gives under `### Bun` or `### Deno`. */
+/**
+ * A bundled Worker (`code`) in workerd through miniflare, on 127.0.0.1 at the compatibility
+ * date and flags of docs/proxy.md's wrangler.jsonc, with `bindings` as its env. `logs()` is
+ * what the Worker wrote (console.log inside workerd); a runtime that fails to start rejects
+ * with its own stderr, which says why. Dispose stops it (quietly if it never started).
+ */
+export async function startWorkerd(code: string, bindings: Record<string, string>) {
+  const { compatibilityDate, flags } = documentedWranglerConfig();
+  let logs = '';
+  const mf = new Miniflare({
+    modules: true,
+    script: code,
+    compatibilityDate,
+    compatibilityFlags: flags,
+    host: '127.0.0.1',
+    port: 0,
+    bindings,
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+      for (const stream of [stdout, stderr])
+        stream.on('data', (chunk: Buffer) => {
+          logs += chunk.toString('utf8');
+        });
+    },
+  });
+  const dispose = () => mf.dispose().catch(() => undefined);
+  const base = await mf.ready.catch(async (error: Error) => {
+    await dispose();
+    throw new Error(`${error.message}\n${logs}`);
+  });
+  return { base, logs: () => logs, [Symbol.asyncDispose]: dispose };
+}
+
 export function documentedServerModule(runtime: 'Bun' | 'Deno'): string {
   const docs = readFileSync(join(packageRoot, '..', '..', 'docs', 'proxy.md'), 'utf8');
   const section = docs.split(`\n### ${runtime}\n`)[1]?.split('\n### ')[0];
