@@ -26,6 +26,14 @@ function parse(text: string) {
   return { status: Number(top.split(' ')[1]), headers, body: text.slice(split + 4) };
 }
 
+/** Two answers on one connection: the first ends where its Content-Length says. */
+function parsePipelined(text: string) {
+  const first = parse(text);
+  const length = Number(first.headers['content-length']);
+  const second = parse(first.body.slice(length));
+  return [{ ...first, body: first.body.slice(0, length) }, second] as const;
+}
+
 describe("requests Node's parser refuses get the proxy's answer", () => {
   test('431 for headers too large, 400 for a bare CR: ErrorResponse, request id, security headers, counted, closed', async () => {
     await using s = await tcpStack();
@@ -73,15 +81,9 @@ describe("requests Node's parser refuses get the proxy's answer", () => {
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     const malformed = 'GET /customers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trace: a\rb\r\n\r\n';
     const raw = await exchange(s.server.port, post + malformed);
-    const firstEnd = raw.indexOf('\r\n\r\n');
-    const first = parse(raw);
-    const firstBody = raw.slice(
-      firstEnd + 4,
-      firstEnd + 4 + Number(first.headers['content-length']),
-    );
+    const [first, second] = parsePipelined(raw);
     expect(first.status).toBe(200);
-    expect(JSON.parse(firstBody)).toMatchObject({ customerId: 'pipelined-1' });
-    const second = parse(raw.slice(firstEnd + 4 + firstBody.length));
+    expect(JSON.parse(first.body)).toMatchObject({ customerId: 'pipelined-1' });
     expect(second.status).toBe(400);
     expect(second.headers.connection).toBe('close');
     expect(JSON.parse(second.body)).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -146,16 +148,10 @@ describe("requests Node's parser refuses get the proxy's answer", () => {
       `Authorization: Bearer ${s.key}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n` +
       '{"customerId":"slow';
     const raw = await exchange(s.server.port, get + post);
-    const firstEnd = raw.indexOf('\r\n\r\n');
-    const first = parse(raw);
-    const firstBody = raw.slice(
-      firstEnd + 4,
-      firstEnd + 4 + Number(first.headers['content-length']),
-    );
+    const [first, second] = parsePipelined(raw);
     // The GET's own answer (the emulator has no such customer), never the 408 in its place.
     expect(first.headers['x-request-id']).toBe('first-1');
     expect(first.status).not.toBe(408);
-    const second = parse(raw.slice(firstEnd + 4 + firstBody.length));
     expect(second.status).toBe(408);
     expect(second.headers['x-request-id']).toBe('stalled-3');
     expect(second.headers.connection).toBe('close');

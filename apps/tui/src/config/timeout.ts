@@ -5,10 +5,15 @@ import { ConfigError } from './errors.js';
 const TIMEOUT = /^(\d*)(?:\.(\d*))?\s*(ms|s|m|h)?$/i;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
+/** `text` read as a timeout's parts (a number, with or without a unit), or undefined. */
+function readTimeout(text: string): RegExpExecArray | undefined {
+  const match = TIMEOUT.exec(text.trim());
+  return match !== null && `${match[1] ?? ''}${match[2] ?? ''}` !== '' ? match : undefined;
+}
+
 /** Whether `text` is written as a timeout (a number, with or without a unit), whatever its size. */
 export function looksLikeTimeout(text: string): boolean {
-  const match = TIMEOUT.exec(text.trim());
-  return match !== null && `${match[1] ?? ''}${match[2] ?? ''}` !== '';
+  return readTimeout(text) !== undefined;
 }
 
 /**
@@ -18,13 +23,13 @@ export function looksLikeTimeout(text: string): boolean {
  * than `ms` (vercel/ms) from npm, which reads a bare number as milliseconds.
  */
 export function parseTimeout(text: string, source: string): number {
-  const match = TIMEOUT.exec(text.trim());
-  const [, whole = '', fraction = ''] = match ?? [];
-  if (!match || whole + fraction === '') {
+  const match = readTimeout(text);
+  if (!match) {
     throw new ConfigError(
       `${source}: '${text}' is not a timeout; give seconds (30, 2.5) or a number with ms, s, m or h (500ms, 10s, 2m, 1h)`,
     );
   }
+  const [, whole = '', fraction = ''] = match;
   // Scaled as integers, so `2.007` is 2007 ms and not 2008 (2.007 × 1000 is 2007.0000000000002).
   const unit = UNIT_MS[(match[3] ?? 's').toLowerCase()]!;
   const ms = Math.ceil((Number(whole + fraction) * unit) / 10 ** fraction.length);
